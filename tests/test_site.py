@@ -1,0 +1,181 @@
+"""The built site, read as HTML and fetched from a server under /<repo-name>/."""
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from seed import questions, subs, toc
+
+ROOT = Path(__file__).resolve().parent.parent
+HANGUL = re.compile(r"[가-힣]")
+
+
+class Page(HTMLParser):
+    """Collects what the checks need from one HTML page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.ids, self.links, self.resources, self.h1 = set(), [], [], ""
+        self.lang = None
+        self._in_h1 = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag in ("img", "script") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "icon", "preload", "manifest"):
+            self.resources.append(a["href"])
+        if tag == "h1":
+            self._in_h1 = True
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        if self._in_h1:
+            self.h1 += data
+
+
+def question_pages(site: Path, lang: str) -> dict[int, Path]:
+    base = site / "en" / "questions" if lang == "en" else site / "questions"
+    return {int(p.name[:2]): p / "index.html" for p in sorted(base.iterdir()) if p.is_dir()}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_one_page_per_question_with_every_anchor(site, lang):
+    pages = question_pages(site, lang)
+    assert sorted(pages) == questions() == list(range(1, 21))
+    for n, path in pages.items():
+        page = Page(path.read_text(encoding="utf-8"))
+        assert page.lang == lang
+        for anchor in subs(n):
+            assert anchor in page.ids, f"{path}: no #{anchor}"
+        h1 = page.h1.replace("¶", "").strip()
+        if lang == "ko":
+            assert h1 == toc()[str(n)]
+        else:
+            assert h1 and not HANGUL.search(h1), f"{path}: English H1 expected, got {h1!r}"
+
+
+def test_same_slugs_in_both_languages(site):
+    ko = {p.parent.name for p in question_pages(site, "ko").values()}
+    en = {p.parent.name for p in question_pages(site, "en").values()}
+    assert ko == en
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_home_page_links_every_question_and_sub_question(site, lang):
+    home = site / ("en" if lang == "en" else "") / "index.html"
+    page = Page(home.read_text(encoding="utf-8"))
+    links = set(page.links)
+    slugs = {n: p.parent.name for n, p in question_pages(site, lang).items()}
+    for anchor in toc():
+        n = int(anchor.split("-")[0])
+        want = f"questions/{slugs[n]}/" + (f"#{anchor}" if "-" in anchor else "")
+        assert want in links, f"{home}: no link to {want}"
+
+
+def test_home_pages_are_up_to_date():
+    r = subprocess.run([sys.executable, "scripts/home.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_untranslated_english_pages_say_so(site):
+    """An English page never shows Korean text without a visible notice."""
+    for n, path in question_pages(site, "en").items():
+        html = path.read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        text = re.sub(r"<[^>]+>", " ", article)
+        if HANGUL.search(text):
+            assert "Not translated yet" in text, f"{path}: Korean text without a notice"
+
+
+def test_math_is_tex_for_mathjax_and_loaded_only_by_the_loader(site):
+    pages = list(site.rglob("*.html"))
+    with_math = [p for p in pages if 'class="arithmatex"' in p.read_text(encoding="utf-8")]
+    assert any("06-overfitting" in str(p) for p in with_math)
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        # MathJax itself is fetched by javascripts/mathjax.js only where there is math
+        assert "tex-chtml.js" not in html
+        assert "render.githubusercontent.com" not in html
+    assert (site / "assets" / "mathjax" / "tex-chtml.js").is_file()
+    assert (site / "assets" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
+
+
+def test_no_resource_from_another_host(site):
+    for p in site.rglob("*.html"):
+        for url in Page(p.read_text(encoding="utf-8")).resources:
+            assert not re.match(r"^(https?:)?//", url), f"{p}: loads {url}"
+
+
+def fetch(url: str):
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status, r.read().decode("utf-8", "replace"), r.headers.get_content_type()
+    except urllib.error.HTTPError as e:
+        return e.code, "", ""
+
+
+def test_every_internal_link_anchor_and_image_resolves_under_the_sub_path(site, server):
+    """Crawl from the home page of each language as a reader on GitHub Pages would."""
+    host = urlsplit(server).netloc
+    todo, seen, pages, anchors, broken = [server, server + "en/"], set(), {}, [], []
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body, ctype = fetch(url)
+        if status != 200:
+            broken.append(url)
+            continue
+        if ctype != "text/html":
+            continue
+        page = Page(body)
+        pages[url] = page
+        for ref in page.links + page.resources:
+            target = urljoin(url, ref)
+            if urlsplit(target).netloc != host or urlsplit(target).scheme not in ("http", "https"):
+                continue
+            target, frag = urldefrag(target)
+            if frag:
+                anchors.append((url, target, frag))
+            if target not in seen:
+                todo.append(target)
+    assert not broken, f"broken under the sub-path: {sorted(broken)[:10]}"
+    for source, target, frag in anchors:
+        if target in pages and frag not in pages[target].ids:
+            broken.append(f"{source} -> {target}#{frag}")
+    assert not broken, f"missing anchors: {broken[:10]}"
+    # The crawl reached every question page of both languages.
+    for lang_prefix in ("", "en/"):
+        for page in question_pages(site, "en" if lang_prefix else "ko").values():
+            assert f"{server}{lang_prefix}questions/{page.parent.name}/" in pages
+
+
+def test_figures_have_alt_text_in_the_page_language(site):
+    for lang in ("ko", "en"):
+        for path in question_pages(site, lang).values():
+            html = path.read_text(encoding="utf-8")
+            for img in re.findall(r"<img [^>]*assets/figures/[^>]*>", html):
+                alt = re.search(r'alt="([^"]*)"', img)
+                assert alt and len(alt[1]) > 20, f"{path}: figure without alt text: {img}"
+                if lang == "ko":
+                    assert HANGUL.search(alt[1]), f"{path}: Korean alt text expected: {alt[1]}"
+                elif "Not translated yet" not in html:
+                    assert not HANGUL.search(alt[1]), f"{path}: English alt text expected: {alt[1]}"
