@@ -1,0 +1,625 @@
+#!/usr/bin/env python3
+"""Draw every figure of the site as a deterministic SVG.
+
+Each figure is a function registered in FIGURES (file name -> function). The
+functions compute what they show (real activation functions, real statistics of
+seeded data, a real training run) instead of sketching it. The output is
+byte-for-byte reproducible, so `--check` can tell whether the SVGs under
+docs/assets/figures/ are what this script draws now.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display needed, works on CI
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.patches import FancyBboxPatch  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "docs" / "assets" / "figures"
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies,
+# and each colour keeps enough contrast on the white background.
+BLUE = "#0072B2"
+GREEN = "#009E73"
+VERMILION = "#D55E00"
+SKY = "#56B4E9"
+GREY = "#8c8c8c"
+TEXT = "#1a1a1a"
+# Mathtext draws ' and \prime with a glyph of the TeX font cmsy10, which the
+# browser does not have (it shows "0"); the Unicode prime is in DejaVu Sans.
+PRIME = "\u2032"
+
+STYLE = {
+    # Stable ids (clip paths, markers) so two runs give identical bytes.
+    "svg.hashsalt": "figures",
+    # Text stays text: small files, selectable, searchable.
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    # One named family: the SVG repeats the list on every text element, and the
+    # browser falls back to its own sans-serif anyway.
+    "font.sans-serif": ["DejaVu Sans"],
+    "mathtext.fontset": "dejavusans",
+    "font.size": 11,
+    # The page may be dark: the figure carries its own opaque white background
+    # and dark ink, so it reads the same in both colour schemes.
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "text.color": TEXT,
+    "axes.labelcolor": TEXT,
+    "axes.edgecolor": "#333333",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "axes.titlesize": 12,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "legend.frameon": True,
+    "legend.framealpha": 0.95,
+    "legend.edgecolor": "#cccccc",
+    "lines.linewidth": 2.0,
+    "path.simplify": True,
+}
+
+FIGURES: dict[str, Callable[[], plt.Figure]] = {}
+
+
+def figure(name: str):
+    """Register a figure-drawing function under its output file name."""
+    def register(fn):
+        FIGURES[name] = fn
+        return fn
+    return register
+
+
+def save(fig: plt.Figure, path: Path) -> None:
+    # Date/Creator would change between runs or matplotlib versions.
+    fig.savefig(path, format="svg", facecolor="white", bbox_inches="tight", pad_inches=0.1,
+                metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+
+
+# ----------------------------------------------------------------------------
+# activation functions (shared by several figures)
+
+def sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def softplus(x):
+    # log(1 + e^x) without overflow for large x.
+    return np.logaddexp(0.0, x)
+
+
+_erf = np.vectorize(math.erf)  # numpy has no erf; math.erf is exact enough
+
+
+def gelu(x):
+    return 0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))
+
+
+def elu(x, alpha=1.0):
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+
+
+def leaky_relu(x, alpha=0.1):
+    return np.where(x > 0, x, alpha * x)
+
+
+def _zero_axes(ax):
+    """Draw the x and y axes through the origin, for function plots."""
+    ax.axhline(0, color="#555555", lw=0.8, zorder=1)
+    ax.axvline(0, color="#555555", lw=0.8, zorder=1)
+
+
+# ----------------------------------------------------------------------------
+# figures
+
+def _box(ax, xy, w, h, text, *, fc="white", ec=TEXT, lw=1.5, ls="-", color=TEXT,
+         weight="normal", size=11):
+    """A rounded box with centred text, in data coordinates."""
+    x, y = xy
+    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.12",
+                                fc=fc, ec=ec, lw=lw, ls=ls))
+    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", color=color,
+            weight=weight, size=size)
+
+
+def _arrow(ax, start, end, color=TEXT):
+    ax.annotate("", xy=end, xytext=start,
+                arrowprops=dict(arrowstyle="-|>", color=color, lw=1.5,
+                                shrinkA=0, shrinkB=0, mutation_scale=14))
+
+
+@figure("cats-label-vs-ground-truth.svg")
+def cats_label_vs_ground_truth():
+    """An ambiguous input (actor in cat make-up) whose ground truth is chosen by us,
+    next to an unambiguous input whose label is simply the obvious answer."""
+    fig, ax = plt.subplots(figsize=(9.5, 4.6))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 5.6)
+    ax.axis("off")
+
+    # Row 1: ambiguous image, two plausible answers, one chosen as ground truth.
+    ax.text(0.05, 5.35, "ambiguous input", size=12, weight="bold", va="center")
+    _box(ax, (0.1, 3.2), 2.6, 1.3, "image:\nactor in cat make-up\n(film \"Cats\")",
+         fc="#f2f2f2")
+    _box(ax, (3.7, 4.15), 1.5, 0.7, "cat?", ls="--")
+    _box(ax, (3.7, 2.85), 1.5, 0.7, "person?", ls="--", color="#555555", ec=GREY)
+    _arrow(ax, (2.75, 4.0), (3.65, 4.45))
+    _arrow(ax, (2.75, 3.7), (3.65, 3.2), color=GREY)
+    _box(ax, (6.2, 3.65), 3.6, 1.3, "ground truth (chosen):\ncat", fc="#d9ecf7", ec=BLUE,
+         lw=2.5, weight="bold", size=12)
+    _arrow(ax, (5.25, 4.45), (6.15, 4.3), color=BLUE)
+    ax.text(8.0, 3.35, "what we decide the model\nshould predict", ha="center", va="top",
+            size=10, color="#333333")
+
+    ax.plot([0.05, 9.95], [2.05, 2.05], color="#cccccc", lw=1)
+
+    # Row 2: unambiguous image, the label is the answer everybody agrees on.
+    ax.text(0.05, 1.75, "unambiguous input", size=12, weight="bold", va="center")
+    _box(ax, (0.1, 0.2), 2.6, 1.1, "image:\nphoto of a dog", fc="#f2f2f2")
+    _box(ax, (6.2, 0.2), 3.6, 1.1, "label: dog", fc="#e0f3ec", ec=GREEN, lw=2.5,
+         weight="bold", size=12)
+    _arrow(ax, (2.75, 0.75), (6.15, 0.75), color=GREEN)
+    ax.text(4.45, 0.9, "one clear answer", ha="center", va="bottom", size=10, color="#333333")
+    return fig
+
+
+@figure("activation-functions.svg")
+def activation_functions():
+    """Eight common activation functions on [-4, 4], one panel each."""
+    x = np.linspace(-4, 4, 101)
+    # (name, formula, values, colour). Names are plain text: a string containing
+    # $...$ is laid out glyph by glyph, which costs ~130 bytes of SVG per character.
+    panels = [
+        ("sigmoid", "$1/(1+e^{-x})$", sigmoid(x), BLUE),
+        ("tanh", "$(e^{x}-e^{-x})/(e^{x}+e^{-x})$", np.tanh(x), BLUE),
+        ("ReLU", "$\\max(0, x)$", np.maximum(0.0, x), VERMILION),
+        ("Leaky ReLU (α = 0.1 for visibility)", "$\\max(\\alpha x, x)$", leaky_relu(x), VERMILION),
+        ("ELU (α = 1)", "$x$ if $x>0$, else $\\alpha(e^{x}-1)$", elu(x), VERMILION),
+        ("Swish / SiLU", "$x\\,\\sigma(x)$", x * sigmoid(x), GREEN),
+        ("GELU (exact; Φ: standard normal CDF)", "$x\\,\\Phi(x)$", gelu(x), GREEN),
+        ("Mish", "$x\\,\\tanh(\\ln(1+e^{x}))$", x * np.tanh(softplus(x)), GREEN),
+    ]
+    fig, axes = plt.subplots(2, 4, figsize=(13, 6.6), sharex=True)
+    for i, (ax, (name, formula, y, c)) in enumerate(zip(axes.flat, panels)):
+        ax.grid(False)  # eight small panels: the axes through 0 are guide enough
+        _zero_axes(ax)
+        ax.plot(x, y, color=c)
+        ax.set_title(name, size=11, pad=22)
+        ax.text(0.5, 1.03, formula, transform=ax.transAxes, ha="center", va="bottom", size=11)
+        ax.set_xlim(-4, 4)
+        ax.set_xticks([-4, -2, 0, 2, 4])
+        # Bounded functions get their own range; the six ReLU-like ones share one,
+        # so their negative parts can be compared panel to panel.
+        ylim, yticks = [((-0.1, 1.1), [0, 0.5, 1]), ((-1.2, 1.2), [-1, 0, 1])][i] if i < 2 \
+            else ((-1.2, 4.2), [-1, 0, 2, 4])
+        ax.set_ylim(*ylim)
+        ax.set_yticks(yticks)
+    for ax in axes[1]:
+        ax.set_xlabel("$x$")
+    fig.tight_layout(h_pad=1.5)
+    return fig
+
+
+@figure("normalization.svg")
+def normalization():
+    """Two features on very different scales: raw, min-max scaled, z-scored
+    (each panel with equal scales on both axes)."""
+    rng = np.random.default_rng(0)
+    n = 100  # enough to see the shape; every marker is a separate SVG element
+    X = np.column_stack([rng.normal(50, 10, n), rng.normal(0.5, 0.1, n)])
+    minmax = (X - X.min(0)) / (X.max(0) - X.min(0))
+    zscore = (X - X.mean(0)) / X.std(0)
+
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4.6))
+    panels = [
+        (X, "raw", None),
+        (minmax, "min-max: $(x - \\min)/(\\max - \\min)$", (-0.1, 1.1)),
+        (zscore, "z-score: $(x - \\mu)/\\sigma$", (-3.5, 3.5)),
+    ]
+    for ax, (data, title, lim) in zip(axes, panels):
+        ax.plot(data[:, 0], data[:, 1], "o", ms=3.5, color=BLUE)
+        ax.set_title(title)
+        ax.set_xlabel("feature 1")
+        ax.set_ylabel("feature 2")
+        ax.set_aspect("equal")  # equal units on both axes shows which feature dominates
+        if lim is None:
+            # The raw panel spans feature 1's range on both axes: feature 2 collapses.
+            lo, hi = data[:, 0].min() - 5, data[:, 0].max() + 5
+            half = (hi - lo) / 2
+            ax.set_xlim(lo, hi)
+            ax.set_ylim(0.5 - half, 0.5 + half)
+            ax.text(0.03, 0.04, "same scale on both axes:\nfeature 2 range "
+                    f"{np.ptp(data[:, 1]):.2f}, feature 1 range {np.ptp(data[:, 0]):.0f}",
+                    transform=ax.transAxes, size=9, color="#333333")
+        else:
+            ax.set_xlim(*lim)
+            ax.set_ylim(*lim)
+    axes[1].add_patch(plt.Rectangle((0, 0), 1, 1, fill=False, ec=GREY, ls="--", lw=1))
+    fig.tight_layout()
+    return fig
+
+
+def _function_and_derivative(f, df, lo, hi, name, dname, peak_text, ylim, dsym):
+    """Plot f and f' with shaded saturation where f' < 0.01 and the peak of f'."""
+    x = np.linspace(lo, hi, 321)
+    y, dy = f(x), df(x)
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    _zero_axes(ax)
+    # Saturation threshold: solve f'(x) = 0.01 numerically on the grid.
+    sat = x[dy >= 0.01]
+    left, right = sat.min(), sat.max()
+    for a, b in ((lo, left), (right, hi)):
+        ax.axvspan(a, b, color="#eeeeee", zorder=0)
+        ax.text((a + b) / 2, ylim[0] + 0.06 * (ylim[1] - ylim[0]), "saturation",
+                ha="center", size=10, color="#333333")
+    ax.plot(x, y, color=BLUE, label=name)
+    ax.plot(x, dy, color=VERMILION, ls="--", label=dname)
+    peak = dy.max()
+    ax.plot([0], [peak], "o", color=VERMILION, ms=6)
+    ax.annotate(peak_text, xy=(0, peak), xytext=(1.0 if hi < 6 else 1.5, peak + 0.12 * (ylim[1] - ylim[0])),
+                arrowprops=dict(arrowstyle="-", color="#333333", lw=1), size=10)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("$x$")
+    ax.legend(loc="upper left")
+    ax.set_title(f"shaded: saturation, where {dsym}$(x) < 0.01$  ($|x| > {right:.1f}$)", size=11)
+    fig.tight_layout()
+    return fig
+
+
+@figure("sigmoid.svg")
+def sigmoid_figure():
+    """Sigmoid and its derivative on [-8, 8], saturated regions shaded, peak 0.25 at 0."""
+    return _function_and_derivative(
+        sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x)), -8, 8,
+        "$\\sigma(x) = 1/(1+e^{-x})$", f"$\\sigma{PRIME}(x) = \\sigma(x)(1-\\sigma(x))$",
+        f"max $\\sigma{PRIME}(0) = 0.25$", (-0.15, 1.15), f"$\\sigma{PRIME}$")
+
+
+@figure("tanh.svg")
+def tanh_figure():
+    """tanh and its derivative on [-5, 5], saturated regions shaded, peak 1 at 0."""
+    return _function_and_derivative(
+        np.tanh, lambda x: 1 - np.tanh(x) ** 2, -5, 5,
+        "$\\tanh(x)$", f"$\\tanh{PRIME}(x) = 1 - \\tanh^2(x)$",
+        f"max $\\tanh{PRIME}(0) = 1$", (-1.3, 1.45), f"$\\tanh{PRIME}$")
+
+
+@figure("relu.svg")
+def relu_figure():
+    """ReLU and Leaky ReLU (dashed) on the left, their derivatives on the right;
+    ReLU's derivative is a step, undefined at 0."""
+    x = np.array([-4.0, 0.0, 4.0])  # piecewise linear: the kinks are all we need
+    # Two panels, because for x < 0 ReLU and its derivative are both 0 and would hide each other.
+    fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(11, 4.4))
+    for ax in (ax_f, ax_d):
+        _zero_axes(ax)
+        ax.set_xlim(-4, 4)
+        ax.set_xlabel("$x$")
+    ax_f.plot(x, leaky_relu(x, 0.1), color=GREEN, ls="--", label="Leaky ReLU: $\\max(0.1x, x)$")
+    ax_f.plot(x, np.maximum(0, x), color=BLUE, label="ReLU: $\\max(0, x)$")
+    ax_f.set_ylim(-0.8, 4.2)
+    ax_f.set_title("function")
+    ax_f.legend(loc="upper left")
+
+    # Leaky ReLU's derivative: 0.1 then 1, also undefined at 0.
+    ax_d.plot([-4, 0, np.nan, 0, 4], [0.1, 0.1, np.nan, 1, 1], color=GREEN, ls="--",
+              label=f"Leaky ReLU{PRIME}: 0.1 if $x<0$, 1 if $x>0$")
+    # ReLU's derivative as two pieces with open circles at 0, where it is not defined.
+    ax_d.plot([-4, 0, np.nan, 0, 4], [0, 0, np.nan, 1, 1], color=VERMILION, lw=2.6,
+              solid_capstyle="butt", label=f"ReLU{PRIME}: 0 if $x<0$, 1 if $x>0$")
+    ax_d.plot([0, 0], [0, 1], "o", ms=7, mfc="white", mec=VERMILION, mew=2, zorder=5)
+    ax_d.annotate("undefined at 0\n(0 or 1 used in practice)", xy=(0, 0), xytext=(0.6, 0.45),
+                  arrowprops=dict(arrowstyle="-", color="#333333", lw=1), size=10)
+    ax_d.set_ylim(-0.2, 1.45)
+    ax_d.set_yticks([0, 0.5, 1])
+    ax_d.set_title("derivative")
+    ax_d.legend(loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+@figure("dropout.svg")
+def dropout_figure():
+    """A 4-5-5-3 network before and after dropout (p = 0.5) on the hidden layers."""
+    sizes = [4, 5, 5, 3]
+    rng = np.random.default_rng(1)
+    # Bernoulli(0.5) masks, as dropout samples them; only hidden layers are dropped.
+    # With seed 1 the hidden layers keep 3 and 2 of their 5 units.
+    keep = [np.ones(sizes[0], bool)] + [rng.random(n) >= 0.5 for n in sizes[1:-1]] + [np.ones(sizes[-1], bool)]
+
+    def positions(n, layer):
+        ys = np.arange(n) * 0.34  # same spacing in every layer
+        return [(layer, y - ys.mean()) for y in ys]
+
+    pos = [positions(n, i) for i, n in enumerate(sizes)]
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.4))
+    for ax, title, dropped in ((axes[0], "standard network", False),
+                               (axes[1], "after dropout ($p$ = 0.5)", True)):
+        ax.set_title(title)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.set_xlim(-0.35, 3.35)
+        ax.set_ylim(-0.95, 0.8)
+        # All connections as one NaN-separated line: one SVG path instead of ~60.
+        xs, ys = [], []
+        for li in range(len(sizes) - 1):
+            for a, pa in enumerate(pos[li]):
+                for b, pb in enumerate(pos[li + 1]):
+                    if dropped and not (keep[li][a] and keep[li + 1][b]):
+                        continue  # a dropped unit has no incoming or outgoing connections
+                    xs += [pa[0], pb[0], np.nan]
+                    ys += [pa[1], pb[1], np.nan]
+        ax.plot(xs, ys, color="#555555", lw=0.8, zorder=1)
+        # Neurons as markers (one small SVG element each, unlike Circle patches).
+        groups = {"io": ([], []), "hidden": ([], []), "off": ([], [])}
+        for li, layer in enumerate(pos):
+            for k, (px, py) in enumerate(layer):
+                kind = ("off" if dropped and not keep[li][k]
+                        else "hidden" if 0 < li < len(sizes) - 1 else "io")
+                groups[kind][0].append(px)
+                groups[kind][1].append(py)
+        ax.plot(*groups["io"], "o", ms=17, mfc="white", mec=TEXT, mew=1.5, zorder=3)
+        ax.plot(*groups["hidden"], "o", ms=17, mfc=SKY, mec=TEXT, mew=1.5, zorder=3)
+        ax.plot(*groups["off"], "o", ms=17, mfc="#e6e6e6", mec=GREY, mew=1.5, zorder=3)
+        ax.plot(*groups["off"], "x", ms=11, mec=VERMILION, mew=2.2, zorder=4)
+        for li, label in enumerate(["input", "hidden", "hidden", "output"]):
+            ax.text(li, -0.93, label, ha="center", size=10, color="#333333")
+    kept = ", ".join(f"{m.sum()} of {m.size}" for m in keep[1:-1])
+    axes[1].text(1.5, -1.15, f"hidden units kept: {kept} (a new random mask at every step)",
+                 ha="center", size=9.5, color="#333333")
+    fig.tight_layout()
+    return fig
+
+
+def _early_stopping_run(epochs=30000):
+    """Full-batch gradient descent on a degree-12 polynomial fitted to 20 noisy
+    samples of sin(pi x); returns per-epoch train and validation MSE."""
+    rng = np.random.default_rng(1)
+    n, degree, lr, noise = 20, 12, 0.05, 0.3
+    x_train = np.sort(rng.uniform(-1, 1, n))
+    y_train = np.sin(np.pi * x_train) + rng.normal(0, noise, n)
+    x_val = np.linspace(-1, 1, 200)
+    y_val = np.sin(np.pi * x_val) + rng.normal(0, noise, x_val.size)
+
+    def features(x):
+        return np.stack([x ** k for k in range(1, degree + 1)], axis=1)
+
+    Xt, Xv = features(x_train), features(x_val)
+    # Standardize with training statistics, so one learning rate suits every power.
+    mu, sd = Xt.mean(0), Xt.std(0)
+    Xt, Xv = (Xt - mu) / sd, (Xv - mu) / sd
+    w, b = np.zeros(degree), 0.0
+    train, val = np.empty(epochs), np.empty(epochs)
+    for e in range(epochs):
+        r = Xt @ w + b - y_train
+        train[e] = np.mean(r ** 2)
+        val[e] = np.mean((Xv @ w + b - y_val) ** 2)
+        w -= lr * 2 * Xt.T @ r / n
+        b -= lr * 2 * r.mean()
+    return train, val
+
+
+@figure("early-stopping.svg")
+def early_stopping():
+    """Real training and validation loss curves; the validation minimum is the
+    early-stopping point, after which the model overfits."""
+    train, val = _early_stopping_run()
+    best = int(val.argmin())
+    # The figure is only honest if the computed curve really turns upward.
+    assert 0 < best < len(val) - 1 and val[-1] > 3 * val[best], "validation loss does not rise"
+    epochs = np.arange(1, len(train) + 1)
+    # Log-spaced samples keep the SVG small without changing the curves' shape.
+    idx = np.unique(np.round(np.logspace(0, np.log10(len(train)), 300)).astype(int) - 1)
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    ax.axvspan(epochs[best], epochs[-1], color="#fbe3d6", zorder=0)
+    ax.plot(epochs[idx], train[idx], color=BLUE, label="training loss")
+    ax.plot(epochs[idx], val[idx], color=VERMILION, label="validation loss")
+    ax.axvline(epochs[best], color=TEXT, ls="--", lw=1.3)
+    ax.plot([epochs[best]], [val[best]], "o", color=VERMILION, ms=6)
+    ax.text(epochs[best] * 0.85, 1.6, f"early stopping point\n(epoch {epochs[best]})",
+            ha="right", va="top", size=10)
+    ax.text(np.sqrt(epochs[best] * epochs[-1]), 1.6, "overfitting", ha="center", va="top",
+            size=11, weight="bold", color=VERMILION)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(1, epochs[-1])
+    ax.set_ylim(0.05, 2)
+    # Plain numbers rather than powers of ten: easier to read at a glance.
+    ax.set_xticks([1, 10, 100, 1000, 10000], ["1", "10", "100", "1,000", "10,000"])
+    ax.set_yticks([0.05, 0.1, 0.2, 0.5, 1, 2], ["0.05", "0.1", "0.2", "0.5", "1", "2"])
+    ax.minorticks_off()
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss (MSE)")
+    ax.set_title("degree-12 polynomial, 20 noisy samples of $\\sin(\\pi x)$, full-batch gradient descent",
+                 size=10)
+    ax.legend(loc="lower left")
+    fig.tight_layout()
+    return fig
+
+
+@figure("label-smoothing.svg")
+def label_smoothing():
+    """One-hot target vs label-smoothed target for K = 5 classes, eps = 0.1."""
+    K, true, eps = 5, 2, 0.1
+    one_hot = np.eye(K)[true]
+    smooth = (1 - eps) * one_hot + eps / K
+    x = np.arange(K)
+    w = 0.38
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    b1 = ax.bar(x - w / 2, one_hot, w, color=GREY, label="one-hot target $y$")
+    b2 = ax.bar(x + w / 2, smooth, w, color=BLUE, label="smoothed target $y^{LS}$")
+    for bars in (b1, b2):
+        for r in bars:
+            v = r.get_height()
+            ax.text(r.get_x() + r.get_width() / 2, v + 0.015, f"{v:.2f}".rstrip("0").rstrip(".")
+                    if v in (0.0, 1.0) else f"{v:.2f}", ha="center", va="bottom", size=10)
+    ax.set_xticks(x, [f"class {k}" + (" (true)" if k == true else "") for k in x])
+    ax.set_ylim(0, 1.15)
+    ax.set_ylabel("target probability")
+    ax.grid(axis="x", visible=False)
+    ax.set_title("$y^{LS} = (1-\\varepsilon)\\,y + \\varepsilon/K$,   "
+                 "$\\varepsilon$ = 0.1,  $K$ = 5")
+    ax.legend(loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+@figure("batch-normalization.svg")
+def batch_normalization():
+    """Histograms of three units' pre-activations in one mini-batch, before and
+    after batch normalization (gamma = 1, beta = 0)."""
+    rng = np.random.default_rng(0)
+    batch, eps = 256, 1e-5
+    params = [(4, 2), (-3, 0.5), (0.5, 5)]
+    X = np.column_stack([rng.normal(m, s, batch) for m, s in params])
+    mu, var = X.mean(0), X.var(0)  # batch statistics, biased variance as in BN
+    X_hat = (X - mu) / np.sqrt(var + eps)
+
+    colors = [BLUE, VERMILION, GREEN]
+    styles = ["-", "--", ":"]
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.6))
+    for k in range(3):
+        # 20 bins over each unit's own range: one bin grid for all three would be
+        # either too coarse for the narrow unit or too noisy for the wide one.
+        bins = np.linspace(X[:, k].min(), X[:, k].max(), 21)
+        lab = f"unit {k + 1}: batch mean {mu[k]:.2f}, std {np.sqrt(var[k]):.2f}"
+        # stepfilled/step draw one path per histogram instead of one per bar.
+        axes[0].hist(X[:, k], bins=bins, density=True, histtype="stepfilled", alpha=0.35,
+                     color=colors[k])
+        axes[0].hist(X[:, k], bins=bins, density=True, histtype="step", lw=1.8,
+                     color=colors[k], ls=styles[k], label=lab)
+    hat_bins = np.linspace(-4, 4, 17)
+    for k in range(3):
+        axes[1].hist(X_hat[:, k], bins=hat_bins, density=True, histtype="step", lw=1.8,
+                     color=colors[k], ls=styles[k],
+                     # round(...) + 0.0 turns -0.00 into 0.00
+                     label=f"unit {k + 1}: mean {round(X_hat[:, k].mean(), 2) + 0.0:.2f}, "
+                           f"std {X_hat[:, k].std():.2f}")
+    z = np.linspace(-4, 4, 161)
+    axes[1].plot(z, np.exp(-z ** 2 / 2) / np.sqrt(2 * np.pi), color=TEXT, lw=1, alpha=0.6,
+                 label="$N(0, 1)$ density")
+    axes[0].set_title("before: pre-activations $x$ (batch of 256)")
+    # A plain "√" character: mathtext's \sqrt bar is drawn apart from the glyph and
+    # drifts when the browser, not matplotlib, lays out the text.
+    axes[1].set_title("after: $\\hat{x} = (x - \\mu_B)\\,/\\,$√$(\\sigma_B^2 + \\epsilon)$,"
+                      "  $\\gamma$ = 1, $\\beta$ = 0")
+    axes[0].set_xlim(-16, 16)
+    axes[1].set_xlim(-4, 4)
+    axes[1].set_ylim(0, 0.62)
+    for ax in axes:
+        ax.set_xlabel("activation value")
+        ax.set_ylabel("density")
+        ax.legend(loc="upper left", fontsize=9)
+    axes[0].set_ylim(0, 1.05)
+    fig.tight_layout()
+    return fig
+
+
+@figure("noise-injection.svg")
+def noise_injection():
+    """Two-class training inputs, clean and with Gaussian input noise as seen by
+    the model over several epochs (labels unchanged)."""
+    rng = np.random.default_rng(0)
+    n, sigma, copies = 15, 0.3, 4
+    centres = np.array([[-1.0, -0.5], [1.0, 0.5]])
+    clean = [c + rng.normal(0, 0.45, (n, 2)) for c in centres]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 5), sharex=True, sharey=True)
+    marks = [("o", BLUE, "class A"), ("^", VERMILION, "class B")]
+    for pts, (m, c, lab) in zip(clean, marks):
+        axes[0].plot(pts[:, 0], pts[:, 1], m, color=c, ms=7, mec="white", mew=0.5, label=lab)
+        # A fresh noise sample every epoch: the model never sees the same input twice.
+        noisy = np.concatenate([pts + rng.normal(0, sigma, pts.shape) for _ in range(copies)])
+        axes[1].plot(noisy[:, 0], noisy[:, 1], m, color=c, ms=4, alpha=0.6, mec="none",
+                     label=f"{lab} + noise ({copies} epochs)")
+        axes[1].plot(pts[:, 0], pts[:, 1], m, color=c, ms=7, mec=TEXT, mew=0.8,
+                     label=f"{lab} (clean)")
+    axes[0].set_title("clean training inputs")
+    axes[1].set_title(f"training inputs + Gaussian noise ($\\sigma$ = {sigma})")
+    for ax in axes:
+        ax.set_aspect("equal")
+        ax.set_xlabel("$x_1$")
+        ax.set_xlim(-3, 3)
+        ax.set_ylim(-2.6, 2.6)
+    axes[0].set_ylabel("$x_2$")
+    axes[0].legend(loc="upper left", fontsize=9)
+    axes[1].legend(loc="upper left", fontsize=8.5, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# command line
+
+def generate(out: Path, names: list[str]) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        with plt.rc_context(STYLE):
+            fig = FIGURES[name]()
+            save(fig, out / name)
+        written.append(out / name)
+    return written
+
+
+def check(out: Path, names: list[str]) -> list[str]:
+    """Names whose file in `out` is missing or differs from a fresh drawing."""
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp), names)
+        stale = []
+        for name in names:
+            target = out / name
+            if not target.is_file() or target.read_bytes() != (Path(tmp) / name).read_bytes():
+                stale.append(name)
+    return stale
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Draw every figure of the interview site from code, as deterministic "
+                    "SVG files (white background, text kept as text). With --check, draw "
+                    "them into a temporary directory instead and compare byte for byte "
+                    "with the files in --out, writing nothing; exit 1 if any is missing "
+                    "or differs.")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                        help=f"output directory (default: {DEFAULT_OUT.relative_to(ROOT)} "
+                             "in the repository)")
+    parser.add_argument("--check", action="store_true",
+                        help="compare with the files in --out instead of writing")
+    parser.add_argument("--only", metavar="NAME", choices=sorted(FIGURES),
+                        help="only this figure (file name, e.g. sigmoid.svg)")
+    args = parser.parse_args(argv)
+    names = [args.only] if args.only else list(FIGURES)
+
+    if args.check:
+        stale = check(args.out, names)
+        for name in stale:
+            state = "missing" if not (args.out / name).is_file() else "differs"
+            print(f"{name}: {state}")
+        if stale:
+            print(f"{len(stale)} figure(s) out of date; run scripts/figures.py", file=sys.stderr)
+            return 1
+        print(f"{len(names)} figure(s) up to date")
+        return 0
+
+    for path in generate(args.out, names):
+        print(f"{path} ({path.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

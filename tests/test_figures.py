@@ -1,0 +1,108 @@
+"""The figures under docs/assets/figures/ are exactly what scripts/figures.py
+draws, and each one is a small, well-formed SVG with its own white background."""
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "figures.py"
+FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location("figures", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FIGURES = sorted(_load_generator().FIGURES)
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(SCRIPT), *args], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def test_committed_figures_match_the_generator():
+    r = run("--check")
+    assert r.returncode == 0, f"stale figures, run scripts/figures.py:\n{r.stdout}{r.stderr}"
+
+
+def test_check_detects_a_stale_figure(tmp_path):
+    out = tmp_path / "figures"
+    shutil.copytree(FIGURES_DIR, out)
+    victim = out / "sigmoid.svg"
+    victim.write_text(victim.read_text().replace("#0072b2", "#ff0000"))
+    assert victim.read_bytes() != (FIGURES_DIR / "sigmoid.svg").read_bytes()
+    r = run("--check", "--out", str(out))
+    assert r.returncode == 1
+    assert "sigmoid.svg" in r.stdout
+    assert "tanh.svg" not in r.stdout  # untouched files are not reported
+
+
+def test_check_detects_a_missing_figure(tmp_path):
+    out = tmp_path / "figures"
+    shutil.copytree(FIGURES_DIR, out)
+    (out / "dropout.svg").unlink()
+    r = run("--check", "--out", str(out))
+    assert r.returncode == 1
+    assert "dropout.svg" in r.stdout
+
+
+def test_only_writes_one_figure(tmp_path):
+    r = run("--only", "relu.svg", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["relu.svg"]
+    assert (tmp_path / "relu.svg").read_bytes() == (FIGURES_DIR / "relu.svg").read_bytes()
+
+
+def test_help():
+    r = run("--help")
+    assert r.returncode == 0
+    assert "--check" in r.stdout and "--out" in r.stdout and "--only" in r.stdout
+
+
+def test_every_svg_in_the_directory_is_generated():
+    on_disk = sorted(p.name for p in FIGURES_DIR.glob("*.svg"))
+    assert on_disk == FIGURES, "hand-made or orphaned SVG in docs/assets/figures/"
+
+
+def test_eleven_figures_registered():
+    assert len(FIGURES) == 11
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_is_a_small_wellformed_svg_on_white(name):
+    path = FIGURES_DIR / name
+    assert path.is_file(), f"{name} missing: run scripts/figures.py"
+    data = path.read_bytes()
+    assert len(data) < 100_000, f"{name} is {len(data)} bytes"
+
+    root = ET.fromstring(data)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("viewBox") or (root.get("width") and root.get("height"))
+
+    text = data.decode("utf-8")
+    # The first patch is the figure background: opaque white, so the figure
+    # reads the same on the light and the dark page scheme.
+    background = re.search(r'<g id="patch_1">\s*<path [^>]*style="([^"]*)"', text)
+    assert background, "no background patch"
+    style = background.group(1)
+    assert re.search(r"fill:\s*(#ffffff|#fff|white)\b", style, re.I), style
+    assert "opacity" not in style  # no fill-opacity: fully opaque
+
+    # Text stays text, and only in a font the browser can substitute sensibly
+    # (mathtext can fall back to TeX fonts such as cmsy10 that no browser has).
+    fonts = set(re.findall(r"font-family: '([^']+)'", text))
+    assert fonts <= {"DejaVu Sans"}, fonts
+    assert "<text" in text
+
+    # Deterministic output: no timestamp.
+    assert "<dc:date>" not in text
