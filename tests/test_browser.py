@@ -13,6 +13,7 @@ CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries to reach Google's hosts.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.browser
 Q6 = "questions/06-overfitting/"
 Q12 = "questions/12-relu-vs-sigmoid/"
 
@@ -133,3 +134,17 @@ def test_no_request_leaves_the_local_server(page, server):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     assert page.requested and not page.foreign, page.foreign
+
+
+def test_search_in_english_finds_the_right_questions(page, server):
+    expected = {
+        "overfitting": "questions/06-overfitting/",
+        "early stopping": "questions/06-overfitting/",
+        "activation function": "questions/05-activation-functions/",
+        "normalization": "questions/04-data-normalization/",
+    }
+    for query, want in expected.items():
+        page.goto(server + "en/")
+        hrefs = search(page, query)
+        assert any(h.split("#")[0].endswith("en/" + want) for h in hrefs[:3]), (query, hrefs[:5])
+    assert not page.foreign
