@@ -6,8 +6,18 @@
    dropped; every other warning still fails `mkdocs build --strict`.
 2. An English page that is behind its Korean page (scripts/translations.py)
    shows a banner saying so.
+3. Each page's <meta name="description"> (and so its link previews) comes from
+   its short answer, not the site's generic line.
+4. robots.txt, pointing at the sitemap of the site's own URL.
+5. No <link rel="alternate" hreflang> in <head>: for each such link Material
+   fetches <href>/sitemap.xml (its language switcher expects one link per
+   language root), and mkdocs-static-i18n makes them per page, so every page
+   would request sitemaps that do not exist. Every page's hreflang pairs are in
+   sitemap.xml; the language menu is unchanged (docs/javascripts/language.js).
 """
+import html as htmlmod
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -34,5 +44,52 @@ def on_page_markdown(markdown, page, config, files):
     docs = Path(config.docs_dir)
     ko, en = docs / "ko" / src[3:], docs / src
     if ko.exists() and translations.status(ko, en) != "current":
-        return BEHIND + markdown
+        # after the H1: MkDocs takes the page title from a leading H1
+        m = re.search(r"^# .*\n", markdown, re.M)
+        cut = m.end() if m else 0
+        return markdown[:cut] + "\n" + BEHIND + markdown[cut:]
     return markdown
+
+
+SHORT = re.compile(r'<div class="admonition abstract">\s*<p class="admonition-title">(?:한 줄 답|Short answer)</p>'
+                   r'(.*?)</div>', re.S)
+PARA = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+def _text(fragment: str, limit: int = 160) -> str:
+    text = re.sub(r"<[^>]+>", "", fragment)
+    text = htmlmod.unescape(re.sub(r"\\[()\[\]]", "", text))
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+    return text
+
+
+def on_page_content(html, page, config, files):
+    if page.meta.get("description"):
+        return html
+    m = SHORT.search(html)
+    if m:
+        page.meta["description"] = _text(m[1])
+    else:  # no short answer yet: the first real paragraph outside notices, else the question
+        body = re.sub(r'<div class="admonition.*?</div>', "", html, flags=re.S)
+        paras = [_text(p) for p in PARA.findall(body)]
+        page.meta["description"] = next((p for p in paras if len(p) >= 40), None) or _text(page.title or "")
+    return html
+
+
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.current_language != i18n.default_language:
+        return  # one robots.txt, at the site's root
+    sitemap = (config.site_url or "/").rstrip("/") + "/sitemap.xml"
+    Path(config.site_dir, "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n",
+                                                   encoding="utf-8")
+
+
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def on_post_page(output, page, config):
+    head, sep, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + sep + body

@@ -1,5 +1,6 @@
 """Shared fixtures: the site built once with --strict, served under a sub-path
 the way GitHub Pages serves a project site (/<repo-name>/)."""
+import os
 import subprocess
 import sys
 import threading
@@ -7,6 +8,7 @@ import urllib.parse
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -44,3 +46,50 @@ def server(site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
     httpd.shutdown()
+
+
+# --- Real Chromium (Debian's): skipped on a developer's machine without it, a failure in CI ---
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium tries to reach Google's hosts.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server, request):
+    """A fresh page; every request is recorded, and any to another host is refused.
+    Parametrize indirectly with "dark" for the dark colour scheme."""
+    scheme = getattr(request, "param", "light")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
+    page = ctx.new_page()
+    page.requested, page.foreign = [], []
+
+    def route(r):
+        url = r.request.url
+        page.requested.append(url)
+        if url.startswith(origin) or url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            page.foreign.append(url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    yield page
+    ctx.close()
+
+

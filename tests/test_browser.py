@@ -3,64 +3,13 @@
 Without /usr/bin/chromium these tests skip on a developer's machine and fail in
 CI (CI=true): a missing browser must never pass silently there.
 """
-import os
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries to reach Google's hosts.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from helpers import Q6, Q12, search, typeset
+
 pytestmark = pytest.mark.browser
-Q6 = "questions/06-overfitting/"
-Q12 = "questions/12-relu-vs-sigmoid/"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run must install Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page; every request is recorded, and any to another host is refused."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
-    page = ctx.new_page()
-    page.requested, page.foreign = [], []
-
-    def route(r):
-        url = r.request.url
-        page.requested.append(url)
-        if url.startswith(origin) or url.startswith(("data:", "blob:")):
-            r.continue_()
-        else:
-            page.foreign.append(url)
-            r.abort()
-
-    ctx.route("**/*", route)
-    yield page
-    ctx.close()
-
-
-def typeset(page):
-    """Wait until MathJax has rendered every formula on the page; return how many."""
-    page.wait_for_function("""() => {
-        const all = document.querySelectorAll('.arithmatex');
-        return all.length > 0 && [...all].every(el => el.querySelector('mjx-container'));
-    }""", timeout=20000)
-    assert page.locator("mjx-merror").count() == 0
-    return page.locator(".arithmatex mjx-container").count()
 
 
 def test_math_typeset_on_direct_load(page, server):
@@ -115,11 +64,6 @@ def test_language_switch_keeps_the_sub_question_anchor(page, server):
     assert not page.foreign
 
 
-def search(page, query):
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
 
 
 def test_search_in_korean_finds_overfitting(page, server):

@@ -1,13 +1,21 @@
 // Language switch that lands on the same question, anchor included.
-// Material's instant navigation swaps the page body but not the header, so the
-// language menu would keep the links of the first page loaded; the <link
-// rel="alternate"> tags in <head> are updated on every navigation, so the menu
-// is re-pointed from them. A switch is a full page load: the other language has
-// its own <html lang>, navigation and search index.
+// Every page exists in both languages under the same path, Korean at the site
+// root and English under en/ (the tests check this), so the other language's
+// page is computed from the current address. Material's instant navigation
+// swaps the page body but not the header, so the menu's own links would stay
+// those of the first page loaded; they are re-pointed on every navigation. A
+// switch is a full page load: the other language has its own <html lang> and
+// navigation.
 (function () {
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var root = new URL(config.base.replace(/\/?$/, "/"), location.href).href;
+  var english = /^en(\/|$)/;
   function target(lang) {
-    var link = document.querySelector('head link[rel="alternate"][hreflang="' + lang + '"]');
-    return link ? link.href.split("#")[0] + location.hash : null;
+    var url = new URL(location.href);
+    var path = url.href.slice(root.length).split("#")[0];
+    if (url.href.indexOf(root) !== 0) return null;
+    path = path.replace(english, "");
+    return root + (lang === "en" ? "en/" + path : path) + url.hash;
   }
   function repoint() {
     document.querySelectorAll(".md-select__link[hreflang]").forEach(function (a) {

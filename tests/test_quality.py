@@ -1,0 +1,63 @@
+"""Publishing gates: accessibility (axe-core in Chromium), valid HTML, well-formed external links."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import html5lib
+import pytest
+
+from helpers import Q6, search, typeset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- accessibility ---------------------------------------------------------------
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+    # colours are measured as drawn: let Material's fade-ins finish first
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    results = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"])
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_serious_accessibility_violations(page, server, lang):
+    page.goto(server + lang)
+    want = "slate" if page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == want
+    assert axe_violations(page) == [], "home page"
+
+    page.goto(server + lang + Q6)
+    typeset(page)
+    assert axe_violations(page) == [], "math-heavy question page"
+
+    search(page, "overfitting" if lang else "오버피팅")
+    assert axe_violations(page) == [], "search results"
+    assert not page.foreign
+
+
+# --- every built page is valid HTML ------------------------------------------------
+
+def test_every_page_parses_without_errors(site):
+    bad = {}
+    for path in sorted(site.rglob("*.html")):
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(path.read_bytes())
+        if parser.errors:
+            bad[str(path.relative_to(site))] = parser.errors[:3]
+    assert not bad, bad
+
+
+# --- external links ---------------------------------------------------------------
+
+def test_external_links_are_well_formed_https():
+    r = subprocess.run([sys.executable, "scripts/external_links.py", "--check"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert re.search(r"\d+ external links? on \d+ hosts?", r.stdout)
