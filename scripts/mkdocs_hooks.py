@@ -93,3 +93,7 @@ HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang=
 def on_post_page(output, page, config):
     head, sep, body = output.partition("</head>")
     return HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+def on_post_template(output_content, template_name, config):
+    return on_post_page(output_content, None, config)  # 404.html

@@ -179,3 +179,14 @@ def test_figures_have_alt_text_in_the_page_language(site):
                     assert HANGUL.search(alt[1]), f"{path}: Korean alt text expected: {alt[1]}"
                 elif "Not translated yet" not in html:
                     assert not HANGUL.search(alt[1]), f"{path}: English alt text expected: {alt[1]}"
+
+
+def test_404_page_speaks_both_languages_and_links_home_from_any_depth(site, server):
+    page = Page((site / "404.html").read_text(encoding="utf-8"))
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "페이지를 찾을 수 없습니다" in html and "Page not found" in html
+    homes = [h for h in page.links if h.startswith("/") and h.rstrip("/").endswith(("/dl-interview", "/dl-interview/en"))]
+    assert len(set(homes)) >= 2, page.links
+    for href in homes:  # GitHub Pages serves 404.html at whatever address was missing
+        status, body, _ = fetch(urljoin(server + "some/missing/deep/address/", href))
+        assert status == 200 and "<h1" in body
