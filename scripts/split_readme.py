@@ -44,6 +44,7 @@ MD_IMG = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 # "[title]([other](https://url))": a link pasted into a link's target.
 NESTED_LINK = re.compile(r"\[([^\]]+)\]\(\[([^\]]+)\]\((https?://[^)\s]+)\)\)")
 DIV_OPEN = re.compile(r"^(\s*)<div\b([^>]*)>\s*$", re.I)
+LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) ")
 
 
 class InputError(Exception):
@@ -155,6 +156,7 @@ class Converter:
         self.images: list = []
         self.warnings: list = []
         self.in_div = False
+        self.list_indents: list[int] = []  # indents of the open list items, outermost first
 
     def image(self, src: str, lineno: int) -> str:
         if re.match(r"^[a-z]+:", src) or src.startswith("/"):
@@ -168,7 +170,23 @@ class Converter:
         self.images.append((found, dest))
         return os.path.relpath(dest, self.page_dir).replace(os.sep, "/")
 
+    def renest(self, line: str) -> str:
+        """Upstream nests lists by two spaces, which Python-Markdown reads as one
+        flat list (it wants four): re-indent list items by their depth."""
+        item = LIST_ITEM.match(line)
+        if not item:
+            if line.strip() and not line.startswith(" "):
+                self.list_indents = []  # a paragraph at the margin ends the list
+            return line
+        indent = len(item[1])
+        while self.list_indents and self.list_indents[-1] >= indent:
+            self.list_indents.pop()
+        depth = len(self.list_indents)
+        self.list_indents.append(indent)
+        return " " * (4 * depth) + line[indent:]
+
     def line(self, line: str, lineno: int) -> str:
+        line = self.renest(line)
         line = LINKED_MATH.sub(r"\1", line)
         stripped = line.strip()
         m = MATH_IMG.fullmatch(stripped)

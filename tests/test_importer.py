@@ -307,3 +307,11 @@ def test_generated_readmes_lose_nothing(tmp_path_factory, text):
     assert set(source) == set(landed)
     assert all(1 <= landed[w] <= source[w] for w in source), [w for w in source if landed[w] > source[w]]
     assert all(landed[w] == 1 for w in source if source[w] == 1)
+
+
+def test_two_space_nested_lists_are_renested(tmp_path):
+    body = ("## #1\n\n- top\n  - child\n    - grandchild\n  - child two\n- top two\n\n"
+            "A paragraph.\n\n  - lone item indented two\n")
+    p = page(imported(tmp_path, readme(body)), 1)
+    assert "- top\n    - child\n        - grandchild\n    - child two\n- top two" in p
+    assert "\n- lone item indented two" in p  # no parent item: not a code block
