@@ -24,9 +24,9 @@ def search(page, query):
     for _ in range(15):
         box.press("End")
         try:
-            page.wait_for_selector(".md-search-result__item", timeout=1000)
+            page.wait_for_selector(".md-search-result__item", timeout=1000, state="attached")
             break
         except Exception:
             continue
-    page.wait_for_selector(".md-search-result__item", timeout=5000)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    page.wait_for_selector(".md-search-result__item", timeout=5000, state="attached")
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item:not([hidden]) > .md-search-result__link").all()]

@@ -4,6 +4,7 @@ Without /usr/bin/chromium these tests skip on a developer's machine and fail in
 CI (CI=true): a missing browser must never pass silently there.
 """
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -69,7 +70,8 @@ def test_language_switch_keeps_the_sub_question_anchor(page, server):
 def test_search_in_korean_finds_overfitting(page, server):
     page.goto(server)
     hrefs = search(page, "오버피팅")
-    assert any(Q6 in h for h in hrefs[:3]), hrefs
+    assert any(urlsplit(h).path.endswith("/dl-interview/" + Q6) for h in hrefs[:3]), hrefs
+    assert not any("/dl-interview/en/" in h for h in hrefs), f"English pages in Korean results: {hrefs}"
     assert not page.foreign
 
 
@@ -90,5 +92,7 @@ def test_search_in_english_finds_the_right_questions(page, server):
     for query, want in expected.items():
         page.goto(server + "en/")
         hrefs = search(page, query)
-        assert any(h.split("#")[0].endswith("en/" + want) for h in hrefs[:3]), (query, hrefs[:5])
+        paths = [urlsplit(h).path for h in hrefs]  # results carry ?h=<query> for highlighting
+        assert any(p.endswith("/en/" + want) for p in paths[:3]), (query, hrefs[:5])
+        assert all("/dl-interview/en/" in p for p in paths), f"Korean pages in English results: {paths}"
     assert not page.foreign
