@@ -1,0 +1,280 @@
+"""The answer code under docs/code/ runs and does what its pages claim.
+
+Standalone programs run in a subprocess (sys.executable) and report on their last
+line; functions are imported and checked against hand-computed values and numerical
+gradients. PyTorch code is skipped, with the reason, where PyTorch is not installed.
+"""
+import importlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = ROOT / "docs" / "code"
+KO = ROOT / "docs" / "ko" / "questions"
+EN = ROOT / "docs" / "en" / "questions"
+NO_TORCH = "PyTorch is not installed: the PyTorch answer code (questions 19 and 20) is not run"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def code_on_path():
+    # also how the processes that ddp_example spawns find the module; and no
+    # __pycache__ under docs/, which mkdocs would publish
+    saved = sys.dont_write_bytecode, os.environ.get("PYTHONDONTWRITEBYTECODE")
+    sys.dont_write_bytecode = True
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    sys.path.insert(0, str(CODE))
+    yield
+    sys.path.remove(str(CODE))
+    sys.dont_write_bytecode = saved[0]
+    if saved[1] is None:
+        del os.environ["PYTHONDONTWRITEBYTECODE"]
+
+
+def module(name):
+    return importlib.import_module(name)
+
+
+def run(name, timeout=120):
+    """Run docs/code/<name>.py as a program; return its stdout lines."""
+    r = subprocess.run([sys.executable, str(CODE / f"{name}.py")], cwd=ROOT,
+                       capture_output=True, text=True, timeout=timeout)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return r.stdout.strip().splitlines()
+
+
+def last_number(lines, label):
+    m = re.fullmatch(rf"{label}:? ([0-9.eE+-]+)", lines[-1])
+    assert m, f"unexpected last line: {lines[-1]!r}"
+    return float(m[1])
+
+
+# --- line counts stated in the pages ------------------------------------------------
+
+def code_lines(lines):
+    """What the pages count: lines that are neither blank nor only a comment."""
+    return [line for line in lines if line.strip() and not line.strip().startswith("#")]
+
+
+def section(path, name):
+    """The lines between `# --8<-- [start:name]` and `# --8<-- [end:name]`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = [i for i, line in enumerate(lines) if line.strip() == f"# --8<-- [start:{name}]"]
+    end = [i for i, line in enumerate(lines) if line.strip() == f"# --8<-- [end:{name}]"]
+    assert len(start) == 1 and len(end) == 1 and start[0] < end[0], f"{path.name}: section {name}"
+    return lines[start[0] + 1:end[0]]
+
+
+LINE_COUNTS = [
+    # (file, section or None for the whole file, count, page that states it)
+    ("numpy_mlp.py", None, 54, "18-numpy-mnist-mlp.md"),
+    ("numpy_mlp.py", "forward", 7, "18-numpy-mnist-mlp.md"),
+    ("numpy_mlp.py", "backward", 10, "18-numpy-mnist-mlp.md"),
+    ("numpy_conv.py", "layer", 33, "18-numpy-mnist-mlp.md"),
+    ("numpy_conv.py", "backward", 8, "18-numpy-mnist-mlp.md"),
+    ("torch_mlp.py", None, 28, "19-framework-mnist.md"),
+]
+
+
+@pytest.mark.parametrize("name, part, count, page", LINE_COUNTS)
+def test_line_counts_are_what_the_pages_say(name, part, count, page):
+    path = CODE / name
+    lines = section(path, part) if part else path.read_text(encoding="utf-8").splitlines()
+    assert len(code_lines(lines)) == count
+    assert f"**{count}줄**" in (KO / page).read_text(encoding="utf-8")
+    assert f"**{count} lines**" in (EN / page).read_text(encoding="utf-8")
+
+
+def test_pages_include_the_code_instead_of_copying_it():
+    for page, files in [("18-numpy-mnist-mlp.md", ["numpy_mlp.py", "numpy_mlp.py:backward", "numpy_conv.py"]),
+                        ("19-framework-mnist.md", ["torch_mlp.py", "torch_cnn.py", "last_layer.py", "bce_mse.py"]),
+                        ("20-gpus.md", ["ddp_example.py", "gpu_memory.py"])]:
+        for d in (KO, EN):
+            text = (d / page).read_text(encoding="utf-8")
+            for f in files:
+                assert f'--8<-- "code/{f}"' in text, f"{d.parent.name}/{page} does not include {f}"
+
+
+# --- 18: numpy MLP and convolution -----------------------------------------------------
+
+def test_numpy_mlp_reaches_95_percent_on_digits():
+    lines = run("numpy_mlp")
+    assert last_number(lines, "test accuracy") >= 0.95
+
+
+def relative_error(a, b):
+    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-300)
+
+
+def central_difference(f, x, eps=1e-6):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        plus = f()
+        x[i] = old - eps
+        minus = f()
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def test_numpy_mlp_backward_matches_numerical_gradient():
+    mlp = module("numpy_mlp")
+    rng = np.random.default_rng(1)
+    params = mlp.init_params(6, 5, 3, rng)
+    params = {k: v + rng.normal(0, 0.1, v.shape) for k, v in params.items()}  # non-zero biases too
+    X, y = rng.normal(size=(7, 6)), rng.integers(0, 3, 7)
+    h, a, p = mlp.forward(params, X)
+    grads = mlp.backward(params, X, y, h, a, p)
+    assert set(grads) == set(params)
+    for k in params:
+        numeric = central_difference(lambda: mlp.cross_entropy(mlp.forward(params, X)[2], y), params[k])
+        assert grads[k].shape == params[k].shape
+        assert relative_error(grads[k], numeric) < 1e-6, k
+
+
+def direct_convolution(x, w, b, pad):
+    """Cross-correlation with zero padding and stride 1, written as plain loops."""
+    N, C, H, W = x.shape
+    F, _, kh, kw = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    out = np.zeros((N, F, H + 2 * pad - kh + 1, W + 2 * pad - kw + 1))
+    for n, f, i, j in np.ndindex(out.shape):
+        out[n, f, i, j] = np.sum(xp[n, :, i:i + kh, j:j + kw] * w[f]) + b[f]
+    return out
+
+
+CONV_CASES = [((2, 3, 5, 5), (4, 3, 3, 3), 1), ((1, 2, 4, 6), (3, 2, 2, 3), 0), ((3, 1, 8, 8), (2, 1, 3, 3), 1)]
+
+
+@pytest.mark.parametrize("x_shape, w_shape, pad", CONV_CASES)
+def test_conv_forward_is_a_convolution(x_shape, w_shape, pad):
+    conv = module("numpy_conv")
+    rng = np.random.default_rng(2)
+    x, w, b = rng.normal(size=x_shape), rng.normal(size=w_shape), rng.normal(size=w_shape[0])
+    out, _ = conv.conv_forward(x, w, b, pad)
+    np.testing.assert_allclose(out, direct_convolution(x, w, b, pad), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("x_shape, w_shape, pad", CONV_CASES)
+def test_conv_backward_matches_central_differences(x_shape, w_shape, pad):
+    conv = module("numpy_conv")
+    rng = np.random.default_rng(3)
+    x, w, b = rng.normal(size=x_shape), rng.normal(size=w_shape), rng.normal(size=w_shape[0])
+
+    def loss():  # not linear in (x, w, b) jointly, so dloss/dout depends on the output
+        return 0.5 * np.sum(conv.conv_forward(x, w, b, pad)[0] ** 2)
+
+    out, cache = conv.conv_forward(x, w, b, pad)
+    dx, dw, db = conv.conv_backward(out, w, cache, pad)  # dloss/dout = out
+    for analytic, param in ((dx, x), (dw, w), (db, b)):
+        assert analytic.shape == param.shape
+        assert relative_error(analytic, central_difference(loss, param)) < 1e-7
+
+
+def test_numpy_conv_program_checks_its_gradients():
+    lines = run("numpy_conv")
+    assert last_number(lines, r"max relative error \(dx, dw, db\)") < 1e-7
+
+
+# --- 19: PyTorch ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["torch_mlp", "torch_cnn"])
+def test_torch_programs_reach_95_percent_on_digits(name):
+    pytest.importorskip("torch", reason=NO_TORCH)
+    assert last_number(run(name), "test accuracy") >= 0.95
+
+
+def test_which_loss_expects_what():
+    torch = pytest.importorskip("torch", reason=NO_TORCH)
+    last = module("last_layer")
+    ce, nll = last.multiclass()
+    assert ce == pytest.approx(nll, abs=1e-6)  # CrossEntropyLoss = NLLLoss after log-softmax
+    wrong, right, bound = last.double_softmax(k=10)
+    assert right < 1e-6 and wrong == pytest.approx(bound, abs=1e-5) and bound == pytest.approx(1.4612, abs=1e-4)
+    a, b = last.binary(torch.tensor([-1.0, 0.5, 3.0]), torch.tensor([0.0, 1.0, 1.0]))
+    assert a == pytest.approx(b, abs=1e-6)
+    a, b = last.binary(torch.tensor([40.0]), torch.tensor([0.0]))
+    assert a == pytest.approx(40.0, abs=1e-4) and b == pytest.approx(100.0)  # BCELoss clamps log at -100
+    assert "BCELoss(sigmoid) 100.0" in run("last_layer")[-1]
+
+
+def test_bce_training_with_mse_logged_on_the_side():
+    torch = pytest.importorskip("torch", reason=NO_TORCH)
+    bce_mse = module("bce_mse")
+
+    # the logged MSE is the MSE of the probabilities, outside the graph
+    logits = torch.tensor([-2.0, 0.0, 3.0], requires_grad=True)
+    y = torch.tensor([0.0, 1.0, 1.0])
+    mse = bce_mse.mse_of_probabilities(logits, y)
+    assert not mse.requires_grad and mse.grad_fn is None
+    assert mse.item() == pytest.approx(((torch.sigmoid(logits.detach()) - y) ** 2).mean().item())
+
+    # watching the MSE does not change training: same parameters with and without it
+    watched, history = bce_mse.train(epochs=4, watch_mse=True)
+    unwatched, _ = bce_mse.train(epochs=4, watch_mse=False)
+    for p, q in zip(watched.parameters(), unwatched.parameters()):
+        assert torch.equal(p, q)
+    assert history[-1]["train_mse"] < history[0]["train_mse"]
+    assert history[-1]["test_mse"] < history[0]["test_mse"]
+
+
+def test_bce_mse_program_reports_test_metrics():
+    pytest.importorskip("torch", reason=NO_TORCH)
+    last = run("bce_mse")[-1]
+    m = re.fullmatch(r"test bce ([0-9.]+) mse ([0-9.]+) accuracy ([0-9.]+)", last)
+    assert m, last
+    bce, mse, acc = map(float, m.groups())
+    assert acc >= 0.95 and mse < 0.05 and mse < bce
+
+
+# --- 20: DistributedDataParallel and memory ------------------------------------------
+
+def test_ddp_two_processes_equal_one_process_on_the_whole_batch():
+    pytest.importorskip("torch", reason=NO_TORCH)
+    ddp = module("ddp_example")
+    ranks = ddp.ddp_train(world_size=2, steps=3)  # two processes, gloo, on the CPU
+    whole = ddp.single_process_train(steps=3)
+    assert ddp.max_difference(ranks[0], ranks[1]) == 0.0  # replicas stay identical
+    assert ddp.max_difference(ranks[0], whole) < 1e-6  # = one process on the concatenated batch
+    # not vacuous: training on one rank's half alone, or not at all, gives something else
+    assert ddp.max_difference(ranks[0], ddp.single_process_train(steps=3, rows=slice(0, 8))) > 1e-3
+    assert ddp.max_difference(ranks[0], ddp.make_model().state_dict()) > 1e-3
+
+
+def test_gpu_memory_by_hand():
+    mem = module("gpu_memory")
+    parts, total = mem.model_state_bytes(1000, "adam", "fp32")
+    assert parts == {"weights": 4000, "gradients": 4000, "optimizer": 8000} and total == 16000
+    assert mem.model_state_bytes(1000, "adam", "mixed")[1] == 16000  # 2 + 2 + 12 bytes
+    assert mem.model_state_bytes(1000, "sgd", "fp32")[1] == 8000
+    assert mem.model_state_bytes(1000, "momentum", "fp32")[1] == 12000
+    assert mem.model_state_bytes(1.5e9, "adam", "mixed")[1] == pytest.approx(24e9)  # ZeRO's GPT-2 example
+    assert mem.model_state_bytes(7e9, "adam", "fp32")[1] == pytest.approx(112e9)
+    assert mem.gib(112e9) == pytest.approx(104.31, abs=0.01)
+    assert mem.mlp_param_count([64, 64, 10]) == 64 * 64 + 64 + 64 * 10 + 10 == 4810
+    assert mem.mlp_activation_bytes(32, [64, 64, 10]) == 32 * (64 + 64 + 10) * 4 == 17664
+    assert mem.training_memory_bytes(4810, "adam", "fp32", activation_bytes=17664) == 16 * 4810 + 17664
+    # Korthikanti et al. eq. 1 for one layer: s*b*h*(34 + 5*a*s/h)
+    assert mem.transformer_activation_bytes(2048, 1, 4096, 32, 1) == 2048 * 4096 * (34 + 80)
+    assert mem.transformer_activation_bytes(2048, 1, 4096, 32, 32) / 1e9 == pytest.approx(30.6, abs=0.05)
+
+
+def test_gpu_memory_program_prints_the_worked_examples():
+    out = "\n".join(run("gpu_memory"))
+    for s in ["4810 parameters", "76960 bytes", "17664 bytes", "mixed-precision Adam: 24 GB",
+              "Adam fp32: 112 GB = 104.3 GiB", "Adam mixed: 112 GB = 104.3 GiB", "30.6 GB"]:
+        assert s in out
+
+
+def test_mlp_parameter_count_matches_pytorch():
+    torch = pytest.importorskip("torch", reason=NO_TORCH)
+    mem = module("gpu_memory")
+    model = torch.nn.Sequential(torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
+    assert sum(p.numel() for p in model.parameters()) == mem.mlp_param_count([64, 64, 10])
