@@ -3,17 +3,14 @@ the way GitHub Pages serves a project site (/<repo-name>/)."""
 import os
 import subprocess
 import sys
-import threading
-import urllib.parse
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PREFIX = "/dl-interview/"  # stands for /<repo-name>/
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve_subpath import PREFIX, serve  # noqa: E402  (PREFIX stands for /<repo-name>/)
 
 
 @pytest.fixture(scope="session")
@@ -25,27 +22,13 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site only under PREFIX; everything else is a 404, as on Pages."""
-
-    def translate_path(self, path):
-        p = urllib.parse.urlsplit(path).path
-        if not p.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + p[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """Base URL of the built site, e.g. http://127.0.0.1:PORT/dl-interview/."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_SubPathHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
+    """Base URL of the built site, e.g. http://127.0.0.1:PORT/dl-interview/; outside
+    that prefix everything is a 404, as on GitHub Pages."""
+    with serve(site) as base:
+        assert base.endswith(PREFIX)
+        yield base
 
 
 # --- Real Chromium (Debian's): skipped on a developer's machine without it, a failure in CI ---
