@@ -1,5 +1,9 @@
 """Serve a built site under /<repo-name>/ on 127.0.0.1, as GitHub Pages serves a
-project site (used by the benchmark scripts; the tests have the same in conftest)."""
+project site: 404 outside the prefix, text gzip-compressed for clients that
+accept it (so page-weight and Lighthouse figures match what readers get).
+Used by the tests and the benchmark scripts."""
+import gzip
+import io
 import threading
 import urllib.parse
 from contextlib import contextmanager
@@ -16,6 +20,19 @@ class _Handler(SimpleHTTPRequestHandler):
         if not p.startswith(PREFIX):
             return str(Path(self.directory) / "__outside_prefix__")
         return super().translate_path("/" + p[len(PREFIX):])
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        compressible = path.endswith((".html", ".css", ".js", ".json", ".svg", ".xml"))
+        if not compressible or "gzip" not in self.headers.get("Accept-Encoding", "") or not Path(path).is_file():
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, *args):
         pass
