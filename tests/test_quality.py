@@ -37,6 +37,10 @@ def test_no_serious_accessibility_violations(page, server, lang):
     typeset(page)
     assert axe_violations(page) == [], "math-heavy question page"
 
+    page.goto(server + lang + "questions/18-numpy-mnist-mlp/")
+    typeset(page)
+    assert axe_violations(page) == [], "question page with code"
+
     search(page, "overfitting" if lang else "오버피팅")
     assert axe_violations(page) == [], "search results"
     assert not page.foreign
