@@ -3,7 +3,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import html5lib
 import pytest
