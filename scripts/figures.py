@@ -565,6 +565,252 @@ def noise_injection():
 # ----------------------------------------------------------------------------
 # command line
 
+@figure("grid-vs-random-search.svg")
+def grid_vs_random_search():
+    """Bergstra & Bengio (2012), Figure 1, with real numbers: nine trials of grid
+    search and of random search on a loss that depends on the learning rate only.
+    Top: the loss along the important hyperparameter; right: along the other one."""
+    u_lo, u_hi, v_lo, v_hi, u_best = -5.0, -1.0, 0.0, 0.5, -2.6
+
+    def loss(u, v):  # = random_search.val_loss
+        return 0.1 + 0.2 * (u - u_best) ** 2 + 0.01 * (v - 0.3) ** 2
+
+    gu, gv = (a.ravel() for a in np.meshgrid(np.linspace(u_lo, u_hi, 3), np.linspace(v_lo, v_hi, 3)))
+    rng = np.random.default_rng(0)  # = random_search.random_trials(9, default_rng(0))
+    ru, rv = rng.uniform(u_lo, u_hi, 9), rng.uniform(v_lo, v_hi, 9)
+
+    fig = plt.figure(figsize=(11, 5.4))
+    gs = fig.add_gridspec(2, 5, width_ratios=[4, 1, 0.55, 4, 1], height_ratios=[1.3, 3],
+                          hspace=0.08, wspace=0.08)
+    uu = np.linspace(u_lo, u_hi, 200)
+    vv = np.linspace(v_lo, v_hi, 50)
+    ytop = loss(u_lo, 0.3) * 1.08
+    panels = [(0, "grid search", gu, gv, VERMILION), (3, "random search", ru, rv, BLUE)]
+    for col, name, u, v, c in panels:
+        main = fig.add_subplot(gs[1, col])
+        top = fig.add_subplot(gs[0, col], sharex=main)
+        side = fig.add_subplot(gs[1, col + 1], sharey=main)
+        i = int(np.argmin(loss(u, v)))
+        # main: where the nine trials land
+        main.scatter(u, v, s=55, color=c, zorder=3)
+        main.scatter([u[i]], [v[i]], s=170, facecolors="none", edgecolors=TEXT, lw=1.6, zorder=4)
+        main.axvline(u_best, color=GREY, ls="--", lw=1.2, zorder=1)
+        main.set_xlim(u_lo - 0.2, u_hi + 0.2)
+        main.set_ylim(v_lo - 0.03, v_hi + 0.03)
+        main.set_xticks([-5, -4, -3, -2, -1], ["1e-5", "1e-4", "1e-3", "1e-2", "1e-1"])
+        main.set_xlabel("learning rate (important, log scale)")
+        main.set_ylabel("dropout rate (unimportant)")
+        # top: the loss along the learning rate, and the values actually tried
+        top.plot(uu, loss(uu, 0.3), color=GREY, lw=1.5)
+        top.scatter(u, loss(u, v), s=30, color=c, zorder=3)
+        for x in np.unique(u):
+            top.axvline(x, color=c, lw=0.8, alpha=0.5, zorder=1)
+        top.axvline(u_best, color=GREY, ls="--", lw=1.2)
+        top.set_ylim(0, ytop)
+        top.set_ylabel("val. loss")
+        top.tick_params(labelbottom=False)
+        top.set_title(f"{name}: {len(np.unique(u))} distinct learning rates, "
+                      f"best loss {loss(u[i], v[i]):.3f}", size=11)
+        # side: the loss along the dropout rate, at the best learning rate (flat)
+        side.plot(loss(u_best, vv), vv, color=GREY, lw=1.5)
+        side.set_xlim(0, ytop)
+        side.set_xlabel("val. loss")
+        side.tick_params(labelleft=False)
+        side.set_xticks([0, 1])
+        side.text(0.55 * ytop, (v_lo + v_hi) / 2, "almost flat", rotation=90, ha="center",
+                  va="center", size=10, color="#333333")
+    fig.text(0.5, -0.04, "validation loss = 0.1 + 0.2 (log10 lr + 2.6)² + 0.01 (dropout − 0.3)²;"
+             " 9 trials each; circled: best trial; dashed: optimum",
+             ha="center", size=10, color="#333333")
+    return fig
+
+
+def _init_activation_stds(depth=10, width=256, batch=1000, seed=0):
+    """Std of the post-ReLU activations of each layer of a depth-layer ReLU MLP
+    (width units everywhere, no bias) fed standard-normal input, for three
+    zero-mean Gaussian weight initializations. Index 0 is the input itself.
+    The same seed gives every scheme the same input and the same underlying
+    standard-normal weight draws (scaled by each scheme's std)."""
+    schemes = {
+        "small": 0.01,                            # N(0, 0.01^2)
+        "xavier": np.sqrt(2.0 / (width + width)),  # Glorot normal, Var = 2/(n_in+n_out)
+        "he": np.sqrt(2.0 / width),                # He normal, Var = 2/n_in
+    }
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((batch, width))
+    raw = [rng.standard_normal((width, width)) for _ in range(depth)]
+    stds = {}
+    for name, s in schemes.items():
+        h = x
+        out = [h.std()]
+        for z in raw:
+            h = np.maximum(0.0, h @ (s * z))
+            out.append(h.std())
+        stds[name] = np.array(out)
+    return stds
+
+
+@figure("init-activations.svg")
+def init_activations():
+    """Activation std per layer of a 10-layer, width-256 ReLU MLP under three
+    initializations (log y-axis): small N(0, 0.01^2) vanishes, Xavier shrinks
+    by about 1/sqrt(2) per layer, He stays constant."""
+    stds = _init_activation_stds()
+    layers = np.arange(len(stds["he"]))
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    lines = [
+        ("small", "(a) N(0, 0.01²)", VERMILION, "s", "-"),
+        ("xavier", "(b) Xavier: Var$(w) = 2/(n_{in}+n_{out})$", BLUE, "o", "--"),
+        ("he", "(c) He: Var$(w) = 2/n_{in}$", GREEN, "^", "-"),
+    ]
+    for key, label, colour, marker, ls in lines:
+        ax.plot(layers, stds[key], color=colour, marker=marker, ms=6, ls=ls, label=label)
+        ax.annotate(f"{stds[key][-1]:.2g}", xy=(layers[-1], stds[key][-1]),
+                    xytext=(8, 0), textcoords="offset points", va="center",
+                    size=10, color=colour)
+    ax.set_yscale("log")
+    ax.set_xlim(-0.3, layers[-1] + 1.2)
+    ax.set_xticks(layers)
+    ax.set_xlabel("layer (0 = input)")
+    ax.set_ylabel("std of ReLU activations")
+    ax.set_title("10-layer ReLU MLP, width 256, input N(0, 1), 1000 samples",
+                 size=11)
+    ax.legend(loc="lower left")
+    fig.tight_layout()
+    return fig
+
+
+@figure("boltzmann-machine.svg")
+def boltzmann_machine():
+    """A general Boltzmann machine (every pair of units may be connected) next to a
+    restricted one (bipartite: visible-hidden connections only), 4 visible + 3 hidden."""
+    n_v, n_h = 4, 3
+    vis = [(x, 0.0) for x in np.arange(n_v) - (n_v - 1) / 2]
+    hid = [(x, 1.2) for x in np.arange(n_h) - (n_h - 1) / 2]
+
+    def arc(p, q, bulge):
+        """A quadratic Bezier curve from p to q through a point pushed `bulge` up/down."""
+        t = np.linspace(0, 1, 30)[:, None]
+        p, q = np.array(p), np.array(q)
+        c = (p + q) / 2 + np.array([0.0, bulge * (0.35 + 0.25 * abs(q[0] - p[0]))])
+        pts = (1 - t) ** 2 * p + 2 * (1 - t) * t * c + t ** 2 * q
+        return list(pts[:, 0]) + [np.nan], list(pts[:, 1]) + [np.nan]
+
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.3))
+    for ax, restricted in ((axes[0], False), (axes[1], True)):
+        ax.set_title("restricted Boltzmann machine (RBM)" if restricted
+                     else "Boltzmann machine (general)")
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.set_xlim(-2.3, 2.3)
+        ax.set_ylim(-1.15, 1.95)
+        # visible-hidden connections: one NaN-separated path
+        xs, ys = [], []
+        for p in vis:
+            for q in hid:
+                xs += [p[0], q[0], np.nan]
+                ys += [p[1], q[1], np.nan]
+        ax.plot(xs, ys, color="#555555", lw=1.0, zorder=1)
+        if not restricted:
+            # within-layer connections, drawn as arcs outside the two rows
+            xs, ys = [], []
+            for layer, bulge in ((vis, -1.0), (hid, 1.0)):
+                for i in range(len(layer)):
+                    for j in range(i + 1, len(layer)):
+                        ax_, ay_ = arc(layer[i], layer[j], bulge)
+                        xs += ax_
+                        ys += ay_
+            ax.plot(xs, ys, color=VERMILION, lw=1.4, zorder=1)
+        ax.plot(*zip(*vis), "o", ms=20, mfc="white", mec=TEXT, mew=1.5, zorder=3)
+        ax.plot(*zip(*hid), "o", ms=20, mfc=SKY, mec=TEXT, mew=1.5, zorder=3)
+        for k, (x, y) in enumerate(vis):
+            ax.text(x, y, f"$v_{k + 1}$", ha="center", va="center", size=10, zorder=4)
+        for k, (x, y) in enumerate(hid):
+            ax.text(x, y, f"$h_{k + 1}$", ha="center", va="center", size=10, zorder=4)
+        ax.text(-2.25, 0.0, "visible", ha="left", va="center", size=10, color="#333333")
+        ax.text(-2.25, 1.2, "hidden", ha="left", va="center", size=10, color="#333333")
+    axes[0].text(0, -1.1, "visible-visible and hidden-hidden weights (vermilion) allowed",
+                 ha="center", size=9.5, color="#333333")
+    axes[1].text(0, -1.1, "bipartite: units in one layer are independent given the other",
+                 ha="center", size=9.5, color="#333333")
+    fig.tight_layout()
+    return fig
+
+
+def relu_interpolant(f, lo, hi, n):
+    """Exact one-hidden-layer ReLU interpolant of f at n+1 equally spaced knots.
+
+    g(x) = f(t_0) + sum_{k=0}^{n-1} c_k ReLU(x - t_k) on [lo, hi], where
+    c_0 = s_0 and c_k = s_k - s_{k-1} (s_k: slope of the k-th segment).
+    Returns knots t_0..t_{n-1}, weights c_0..c_{n-1}, offset f(t_0), all knots.
+    """
+    knots = np.linspace(lo, hi, n + 1)
+    y = f(knots)
+    slopes = np.diff(y) / np.diff(knots)
+    c = np.concatenate([[slopes[0]], np.diff(slopes)])
+    return knots[:-1], c, y[0], knots
+
+
+def relu_sum(x, t, c, c0):
+    return c0 + (c[None, :] * np.maximum(0.0, x[:, None] - t[None, :])).sum(axis=1)
+
+
+def relu_interp_max_error(n, num=20001):
+    """Max |sin(x) - g(x)| on [0, 2*pi] for the n-piece ReLU interpolant (dense grid)."""
+    x = np.linspace(0.0, 2 * np.pi, num)
+    t, c, c0, _ = relu_interpolant(np.sin, 0.0, 2 * np.pi, n)
+    return np.max(np.abs(np.sin(x) - relu_sum(x, t, c, c0)))
+
+
+@figure("relu-pieces.svg")
+def relu_pieces():
+    """sin(x) on [0, 2*pi] as a sum of 7 scaled, shifted ReLUs (exact interpolation at
+    8 equally spaced knots): the pieces on the left, their sum against sin on the right."""
+    n = 7  # odd: with an even n the knot at pi would get weight 0 (sin is odd about pi)
+    lo, hi = 0.0, 2 * np.pi
+    t, c, c0, knots = relu_interpolant(np.sin, lo, hi, n)
+    x = np.linspace(lo, hi, 701)
+    g = relu_sum(x, t, c, c0)
+    err = np.max(np.abs(np.sin(x) - g))
+
+    fig, (ax_p, ax_s) = plt.subplots(1, 2, figsize=(12, 4.6))
+    ticks = [0, np.pi / 2, np.pi, 3 * np.pi / 2, 2 * np.pi]
+    labels = ["0", "π/2", "π", "3π/2", "2π"]
+    for ax in (ax_p, ax_s):
+        ax.axhline(0, color="#555555", lw=0.8, zorder=1)
+        ax.set_xlim(lo, hi)
+        ax.set_xticks(ticks, labels)
+        ax.set_xlabel("$x$")
+
+    # Left: each piece c_k ReLU(x - t_k); colour by the sign of c_k.
+    ends = c * (hi - t)  # value of each piece at the right edge
+    # Label positions: the end values, pushed apart so that no two labels overlap.
+    order = np.argsort(ends)
+    label_y = ends.copy()
+    for a, b in zip(order[:-1], order[1:]):
+        label_y[b] = max(label_y[b], label_y[a] + 0.35)
+    for k, (tk, ck) in enumerate(zip(t, c)):
+        colour = BLUE if ck > 0 else VERMILION
+        ax_p.plot(x, ck * np.maximum(0.0, x - tk), color=colour, lw=1.2)
+        ax_p.text(hi + 0.08, label_y[k], f"$c_{k}$={ck:+.2f}", va="center", size=9,
+                  color=colour)
+    ax_p.plot([], [], color=BLUE, lw=1.2, label="$c_k$ ReLU$(x-t_k)$, $c_k>0$")
+    ax_p.plot([], [], color=VERMILION, lw=1.2, label="$c_k$ ReLU$(x-t_k)$, $c_k<0$")
+    ax_p.plot(t, np.zeros_like(t), "o", color=TEXT, ms=4, label="kinks $t_k = 2\\pi k/7$")
+    ax_p.set_title(f"the {n} pieces (one hidden ReLU unit each)")
+    ax_p.legend(loc="lower left", fontsize=9)
+
+    # Right: their sum against the target.
+    ax_s.plot(x, np.sin(x), color=GREY, lw=4, alpha=0.6, label="target: sin $x$")
+    ax_s.plot(x, g, color=BLUE, lw=1.8, label="sum of the 7 pieces")
+    ax_s.plot(knots, np.sin(knots), "o", color=BLUE, ms=5, label="interpolation knots")
+    ax_s.set_ylim(-1.3, 1.3)
+    ax_s.set_title(f"sum vs. target (max error {err:.3f})")
+    ax_s.legend(loc="lower left", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
 def generate(out: Path, names: list[str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []

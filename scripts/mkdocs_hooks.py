@@ -62,7 +62,9 @@ def _text(fragment: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
-    return text
+    # Templates print page.meta.description inside an attribute as it is
+    # (MkDocs' Jinja does not autoescape), so quotes must arrive escaped.
+    return htmlmod.escape(text, quote=True)
 
 
 def on_page_content(html, page, config, files):

@@ -280,3 +280,55 @@ def test_mlp_parameter_count_matches_pytorch():
     mem = module("gpu_memory")
     model = torch.nn.Sequential(torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
     assert sum(p.numel() for p in model.parameters()) == mem.mlp_param_count([64, 64, 10])
+
+
+# --- 7: grid vs random search ----------------------------------------------------------
+
+def test_random_search_beats_grid_when_one_hyperparameter_matters():
+    lines = run("random_search")
+    grid = re.search(r"grid\s*: 9 trials, 3 distinct learning rates.*val loss ([0-9.]+)", lines[0])
+    rand = re.search(r"random: 9 trials, 9 distinct learning rates.*val loss ([0-9.]+)", lines[1])
+    assert grid and rand, lines
+    assert float(rand[1]) < float(grid[1])
+    share = float(re.search(r"random beats grid in ([0-9.]+)% of 1000", lines[-1])[1])
+    assert 50 < share < 100  # usually, not always: the page says when the grid wins
+
+
+# --- 9: RBM trained with CD-1 ----------------------------------------------------------
+
+def test_rbm_cd1_raises_the_exact_log_likelihood():
+    lines = run("rbm_cd1")
+    before = float(re.search(r"before training: (-[0-9.]+)", lines[0])[1])
+    after = last_number(lines, "exact log-likelihood after training")
+    source = float(re.search(r"sampled from: (-[0-9.]+)", lines[-2])[1])
+    assert before == pytest.approx(-6 * np.log(2), abs=0.01)  # near uniform at the start
+    assert after > before + 1.5 and abs(after - source) < 0.1
+    errors = [float(m[1]) for m in (re.search(r"reconstruction error ([0-9.]+)", s) for s in lines) if m]
+    assert errors[-1] < errors[0] / 2
+
+
+# --- 10: debugging checks -------------------------------------------------------------
+
+def test_debug_checks_show_what_the_page_says():
+    pytest.importorskip("torch", reason=NO_TORCH)
+    out = "\n".join(run("debug_checks"))
+    init = float(re.search(r"initial loss ([0-9.]+), ln\(10\)", out)[1])
+    assert abs(init - np.log(10)) < 0.05
+    assert float(re.search(r"300 Adam steps: loss ([0-9.]+)", out)[1]) < 0.01
+    assert "gradcheck: float64 True, float32 False" in out
+    bug = float(re.search(r"cross_entropy, same 300 steps: loss ([0-9.]+)", out)[1])
+    assert bug >= np.log(np.e + 9) - 1 - 1e-6  # the floor the page derives
+
+
+# --- 11: prototypes on unseen digit classes ----------------------------------------------
+
+def test_prototype_classifier_beats_chance_and_improves_with_shots():
+    out = run("prototypes")
+    rows = {}
+    for line in out:
+        m = re.match(r"(raw pixels|PCA|NCA).*?([0-9.]+) ± [0-9.]+\s+([0-9.]+) ±", line)
+        if m:
+            rows[m[1]] = (float(m[2]), float(m[3]))
+    assert set(rows) == {"raw pixels", "PCA", "NCA"}
+    for one, five in rows.values():
+        assert 0.5 < one < five  # far above chance (0.2); 5-shot beats 1-shot
