@@ -811,6 +811,193 @@ def relu_pieces():
     return fig
 
 
+def _saddle_runs(lr=0.1, steps=80, start=1.4, eps=1e-3, noise=0.01, box=1.5, seed=0):
+    """Gradient descent on L(x, y) = x^2 - y^2 (gradient (2x, -2y)) from three starts:
+    exactly on the stable manifold y = 0; with y0 = eps; and from y = 0 with Gaussian
+    noise of std `noise` added to each gradient component (a stand-in for SGD).
+    A run stops once |y| leaves the box (L is unbounded below)."""
+    rng = np.random.default_rng(seed)
+    runs = {}
+    for key, y0, sigma in [("gd", 0.0, 0.0), ("perturbed", eps, 0.0), ("noisy", 0.0, noise)]:
+        p = np.array([start, y0])
+        path = [p.copy()]
+        for _ in range(steps):
+            g = np.array([2 * p[0], -2 * p[1]])
+            if sigma:
+                g = g + sigma * rng.standard_normal(2)
+            p = p - lr * g
+            path.append(p.copy())
+            if abs(p[1]) > box:
+                break
+        runs[key] = np.array(path)
+    return runs
+
+
+@figure("saddle-point.svg")
+def saddle_point():
+    """Left: contours of L = x^2 - y^2 with three GD paths from (1.4, 0): plain GD on
+    y = 0 stalls at the saddle (0, 0); y0 = 0.001 or gradient noise makes it escape.
+    Right: the loss along each run; the escaping runs sit on a plateau near L = 0 first."""
+    lr = 0.1
+    runs = _saddle_runs(lr=lr)
+    styles = {
+        "gd": ("plain GD, start (1.4, 0): stalls at the saddle", VERMILION, "-", "o"),
+        "perturbed": ("GD, start (1.4, 0.001): escapes", BLUE, "-", "s"),
+        "noisy": ("GD + gradient noise (std 0.01), start (1.4, 0): escapes", GREEN, "--", "^"),
+    }
+    fig, (ax_c, ax_l) = plt.subplots(1, 2, figsize=(12, 5.0),
+                                     gridspec_kw={"width_ratios": [1, 1.15]})
+
+    g = np.linspace(-1.85, 1.85, 61)
+    X, Y = np.meshgrid(g, g)
+    Z = X**2 - Y**2
+    levels = np.arange(-3.5, 3.51, 0.5)
+    cs = ax_c.contour(X, Y, Z, levels=levels, colors="#777777", linewidths=0.7)
+    ax_c.clabel(cs, levels=[-3, -2, -1, 0, 1, 2, 3], fontsize=8, fmt="%g")
+    widths = {"gd": 6.0, "perturbed": 2.0, "noisy": 2.0}  # plain GD drawn wide, underneath
+    for key, (label, colour, ls, marker) in styles.items():
+        p = runs[key]
+        ax_c.plot(p[:, 0], p[:, 1], color=colour, ls=ls, lw=widths[key], marker=marker,
+                  ms=4 if key != "gd" else 7, markevery=4, alpha=0.55 if key == "gd" else 1.0,
+                  solid_capstyle="butt", label=label)
+    ax_c.plot([0], [0], "x", color=TEXT, ms=10, mew=2.5, zorder=5)
+    ax_c.annotate("saddle (0, 0)\nH = diag(2, −2)", xy=(0, 0), xytext=(-1.7, 0.45), size=9,
+                  bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="#cccccc"),
+                  arrowprops=dict(arrowstyle="-", color="#555555", lw=0.8))
+    ax_c.text(0.8, -0.3, "y = 0: GD stays on it", size=9, ha="center",
+              bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="#cccccc"))
+    ax_c.set_xlim(-1.85, 1.85)
+    ax_c.set_ylim(-1.85, 1.85)
+    ax_c.set_aspect("equal")
+    ax_c.set_xlabel("$x$")
+    ax_c.set_ylabel("$y$")
+    ax_c.set_title("$L(x, y) = x^2 - y^2$: contours and paths")
+
+    for key, (label, colour, ls, marker) in styles.items():
+        p = runs[key]
+        loss = p[:, 0] ** 2 - p[:, 1] ** 2
+        ax_l.plot(np.arange(len(loss)), loss, color=colour, ls=ls, lw=2, marker=marker, ms=3.5,
+                  markevery=4, label=label)
+    ax_l.axhline(0, color="#555555", lw=0.8, zorder=1)
+    ax_l.set_xlabel("step $t$ (learning rate 0.1)")
+    ax_l.set_ylabel("loss $L(x_t, y_t)$")
+    ax_l.set_ylim(-3.4, 2.2)
+    ax_l.set_title("loss per step: plateau at the saddle, then escape")
+    ax_l.legend(loc="upper right", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+# f(x, y) = 0.5 * (x^2 + 100 y^2): a ravine whose curvature across it (y) is 100 times
+# the curvature along it (x). Gradient descent needs lr < 2/100 to stay stable across
+# the ravine, so along it it crawls: each step keeps a factor (1 - lr) of x.
+_CURV = np.array([1.0, 100.0])
+_START = np.array([-9.0, 1.2])
+_STEPS = 40
+
+
+def _ravine(p):
+    return 0.5 * np.sum(_CURV * p ** 2, axis=-1)
+
+
+def _ravine_grad(p):
+    return _CURV * p
+
+
+def _run_sgd(p0, steps, lr):
+    """theta_{t+1} = theta_t - lr * g_t."""
+    p, path = p0.copy(), [p0.copy()]
+    for _ in range(steps):
+        p = p - lr * _ravine_grad(p)
+        path.append(p.copy())
+    return np.array(path)
+
+
+def _run_momentum(p0, steps, lr, mu):
+    """Heavy ball: v_{t+1} = mu v_t - lr g_t, theta_{t+1} = theta_t + v_{t+1}, v_0 = 0."""
+    p, v, path = p0.copy(), np.zeros_like(p0), [p0.copy()]
+    for _ in range(steps):
+        v = mu * v - lr * _ravine_grad(p)
+        p = p + v
+        path.append(p.copy())
+    return np.array(path)
+
+
+def _run_rmsprop(p0, steps, lr, rho, eps=1e-8):
+    """v_t = rho v_{t-1} + (1 - rho) g_t^2, theta_{t+1} = theta_t - lr g_t / (sqrt(v_t) + eps)."""
+    p, v, path = p0.copy(), np.zeros_like(p0), [p0.copy()]
+    for _ in range(steps):
+        g = _ravine_grad(p)
+        v = rho * v + (1 - rho) * g ** 2
+        p = p - lr * g / (np.sqrt(v) + eps)
+        path.append(p.copy())
+    return np.array(path)
+
+
+def _run_adam(p0, steps, lr, beta1, beta2, eps=1e-8):
+    """Adam with bias correction, as in Kingma & Ba (2015), Algorithm 1."""
+    p, m, v, path = p0.copy(), np.zeros_like(p0), np.zeros_like(p0), [p0.copy()]
+    for t in range(1, steps + 1):
+        g = _ravine_grad(p)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g ** 2
+        m_hat = m / (1 - beta1 ** t)
+        v_hat = v / (1 - beta2 ** t)
+        p = p - lr * m_hat / (np.sqrt(v_hat) + eps)
+        path.append(p.copy())
+    return np.array(path)
+
+
+def optimizer_runs(steps=_STEPS):
+    """(label, colour, path) of the four optimizers from the same start. Learning rates:
+    SGD just below its stability limit 2/100; momentum with the usual mu = 0.9; RMSprop and
+    Adam chosen by hand on a log grid (their step is about lr per coordinate, whatever
+    the curvature); all gradients exact (no noise), so only the update rules differ."""
+    p0 = _START
+    return [
+        ("SGD (η = 0.018)", GREY, _run_sgd(p0, steps, 0.018)),
+        ("momentum (η = 0.005, μ = 0.9)", BLUE, _run_momentum(p0, steps, 0.005, 0.9)),
+        ("RMSprop (η = 0.3, ρ = 0.9)", GREEN, _run_rmsprop(p0, steps, 0.3, 0.9)),
+        ("Adam (η = 0.3, β₁ = 0.9, β₂ = 0.999)", VERMILION,
+         _run_adam(p0, steps, 0.3, 0.9, 0.999)),
+    ]
+
+
+@figure("optimizer-paths.svg")
+def optimizer_paths():
+    """Paths of SGD, heavy-ball momentum, RMSprop and Adam on the same ill-conditioned
+    quadratic f(x, y) = 0.5 (x^2 + 100 y^2), 40 steps from (-9, 1.2); right: f per step."""
+    steps = _STEPS
+    runs = optimizer_runs(steps)
+    fig, (ax, ax_f) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [1.7, 1]})
+
+    xs, ys = np.meshgrid(np.linspace(-10, 4, 141), np.linspace(-1.6, 1.6, 81))
+    zz = _ravine(np.stack([xs, ys], axis=-1))
+    ax.contour(xs, ys, zz, levels=[0.5, 2, 5, 10, 20, 35, 55, 80, 110], colors="#bbbbbb",
+               linewidths=0.8)
+    for label, colour, path in runs:
+        ax.plot(path[:, 0], path[:, 1], color=colour, lw=1.6, marker="o", ms=3, label=label)
+    ax.plot(*_START, "s", color=TEXT, ms=7, zorder=5)
+    ax.annotate("start", xy=_START, xytext=(_START[0] - 0.7, _START[1] + 0.2), size=10)
+    ax.plot([0], [0], "*", color=TEXT, ms=12, zorder=5)
+    ax.annotate("minimum", xy=(0, 0), xytext=(0.3, -0.45), size=10)
+    ax.set_xlim(-10, 4)
+    ax.set_ylim(-1.6, 1.6)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.grid(False)
+    ax.set_title(f"f(x, y) = (x² + 100 y²) / 2,  {steps} steps from the same start")
+    ax.legend(loc="upper right", fontsize=9.5)
+
+    for label, colour, path in runs:
+        ax_f.semilogy(np.arange(steps + 1), _ravine(path), color=colour, lw=1.8)
+    ax_f.set_xlabel("step $t$")
+    ax_f.set_ylabel("$f(\\theta_t)$ (log scale)")
+    ax_f.set_title("loss per step")
+    fig.tight_layout()
+    return fig
+
+
 def generate(out: Path, names: list[str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -332,3 +332,35 @@ def test_prototype_classifier_beats_chance_and_improves_with_shots():
     assert set(rows) == {"raw pixels", "PCA", "NCA"}
     for one, five in rows.values():
         assert 0.5 < one < five  # far above chance (0.2); 5-shot beats 1-shot
+
+
+# --- 14: restarts on a non-convex function ------------------------------------------------
+
+def test_restarts_find_the_global_minimum_more_often_with_more_runs():
+    out = run("restarts")
+    text = "\n".join(out)
+    assert "global minimum: x=-1.3008, f=-3.5139" in text
+    runs = int(re.search(r"reach the global minimum: (\d+) / 1000", text)[1])
+    assert 300 < runs < 700  # one run is a coin flip between the two basins
+    shares = [float(m) for m in re.findall(r"best of +\d+ runs finds the global minimum in ([0-9.]+)%", text)]
+    assert shares == sorted(shares) and shares[-1] == 100.0
+    ends = re.findall(r"-> ([+-][0-9.]+) +[+-][0-9.]+ +([0-9.]+) +([+-][0-9.]+)", text)
+    assert ends and all(float(g) < 1e-6 and float(h) > 0 for _, g, h in ends)  # every run ends at a minimum
+
+
+# --- 16: batch normalization after training ------------------------------------------------
+
+def test_bn_uses_batch_statistics_in_training_and_running_ones_in_eval():
+    pytest.importorskip("torch", reason=NO_TORCH)
+    out = "\n".join(run("bn_inference"))
+
+    def diff(label):
+        return float(re.search(re.escape(label) + r".*?max \|[a-z ]+\|(?: over \d+ inputs)? ([0-9.e+-]+)", out)[1])
+
+    assert float(re.search(r"accuracy ([0-9.]+)", out)[1]) > 0.8
+    assert diff("train mode: same sample in two batches") > 0.1  # depends on its batch-mates
+    assert diff("eval mode: same sample in two batches") <= 1e-6
+    assert diff("eval mode: batch of 1 vs batch of 8") <= 1e-5
+    assert "train mode, batch of 1: ValueError" in out
+    assert diff("BN folded into the Linear") <= 1e-5
+    assert diff("fuse_linear_bn_eval") <= 1e-6
