@@ -198,3 +198,15 @@ def test_page_description_is_escaped_for_its_attribute():
     import mkdocs_hooks
     text = mkdocs_hooks._text('<p>Say "no" to <code>&lt;script&gt;</code> &amp; more</p>')
     assert text == "Say &quot;no&quot; to &lt;script&gt; &amp; more"
+
+
+def test_headings_never_skip_a_level(site):
+    # screen readers navigate by heading level; an H3 straight under the H1 is
+    # a skipped level (Lighthouse's heading-order audit)
+    for html in sorted(site.glob("**/questions/*/index.html")):
+        text = html.read_text(encoding="utf-8")
+        article = text[text.index("<article"):text.index("</article>")]
+        levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", article)]
+        assert levels and levels[0] == 1, html
+        for a, b in zip(levels, levels[1:]):
+            assert b <= a + 1, f"{html.relative_to(site)}: h{a} followed by h{b}"
