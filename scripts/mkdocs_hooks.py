@@ -14,14 +14,21 @@
    language root), and mkdocs-static-i18n makes them per page, so every page
    would request sitemaps that do not exist. Every page's hreflang pairs are in
    sitemap.xml; the language menu is unchanged (docs/javascripts/language.js).
+6. The search's glossary (assets/javascripts/lunr/glossary.js), from
+   glossary.yml: read by the Korean search module that replaces the theme's
+   (overrides/assets/javascripts/lunr/min/lunr.ko.min.js).
 """
 import html as htmlmod
+import json
 import logging
 import re
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import glossary  # noqa: E402
 import translations  # noqa: E402
 
 
@@ -83,7 +90,14 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.current_language != i18n.default_language:
-        return  # one robots.txt, at the site's root
+        return  # one robots.txt and one glossary.js, at the site's root
+    try:
+        data = glossary.search_data(glossary.load())
+    except glossary.GlossaryError as e:
+        raise PluginError(str(e))
+    out = Path(config.site_dir, "assets", "javascripts", "lunr", "glossary.js")
+    out.write_text("self.__glossary = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n",
+                   encoding="utf-8")
     sitemap = (config.site_url or "/").rstrip("/") + "/sitemap.xml"
     Path(config.site_dir, "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n",
                                                    encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-GENERATED = {"index.md"}  # written by scripts/home.py for each language, not translated
+GENERATED = {"index.md", "glossary.md"}  # written by scripts/home.py and scripts/glossary.py for each language
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 

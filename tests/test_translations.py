@@ -42,7 +42,8 @@ def test_tool_reports_missing_behind_and_stamps(tmp_path):
 def test_behind_page_shows_a_banner_on_the_site(tmp_path):
     for name in ("docs", "overrides", "scripts"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    for name in ("mkdocs.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, tmp_path)
     ko = tmp_path / "docs" / "ko" / "questions" / "04-data-normalization.md"
     ko.write_text(ko.read_text(encoding="utf-8") + "\n추가된 문단.\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],

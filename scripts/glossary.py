@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Write the glossary pages (docs/<lang>/glossary.md) from glossary.yml.
+
+glossary.yml is the one list of terms, their translations and the variants
+readers type (transliterations, abbreviations, spacing). This script turns it
+into a page per language; scripts/mkdocs_hooks.py turns the same file into the
+data the search uses to expand a query (search_data below). --check (used by
+the tests) exits 1 when a page is out of date; a bad entry is reported as
+`glossary.yml:LINE: reason`.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "glossary.yml"
+FIELDS = ("ko", "en", "variants", "questions", "ko_def", "en_def")
+QUESTIONS = ROOT / "docs" / "ko" / "questions"
+# Words as the search index holds them: mkdocs.yml's search separator splits
+# text at spaces and punctuation (and between Hangul and Latin letters).
+WORDS = re.compile(r"[^0-9A-Za-z\u3131-\u318e\uac00-\ud7a3]+")
+
+TEXT = {
+    "ko": {
+        "title": "용어집",
+        "intro": ("면접 답변에 나오는 용어를 한국어와 영어로 모았습니다. "
+                  "**다른 표기·검색어** 칸의 말(음역, 약어, 띄어쓰기가 다른 표기)로 검색해도 "
+                  "같은 용어를 설명한 답변이 나옵니다."),
+        "head": ("용어", "English", "다른 표기·검색어", "뜻", "설명한 질문"),
+    },
+    "en": {
+        "title": "Glossary",
+        "intro": ("The terms used in the answers, in Korean and English. Searching for any of "
+                  "the words under **Other spellings and search terms** (transliterations, "
+                  "abbreviations, other spacing) finds the answers that explain the term."),
+        "head": ("Term", "Korean", "Other spellings and search terms", "Meaning", "Explained in"),
+    },
+}
+
+
+class GlossaryError(Exception):
+    """A bad entry: str() is `FILE:LINE: reason`."""
+
+
+def norm(form: str) -> str:
+    """How a form is looked up: case, spaces and hyphens do not matter."""
+    return WORDS.sub("", form).lower()
+
+
+def load(path: Path = SOURCE) -> list[dict]:
+    """The entries of glossary.yml, validated; raises GlossaryError."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise GlossaryError(f"{path.name}:{line}: not valid YAML ({getattr(e, 'problem', e)})")
+    if not isinstance(root, yaml.SequenceNode):
+        raise GlossaryError(f"{path.name}:1: expected a list of entries")
+    slugs = {int(p.name[:2]) for p in QUESTIONS.glob("[0-9][0-9]-*.md")}
+    entries, seen = [], {}
+    for node in root.value:
+        line = node.start_mark.line + 1
+        where = f"{path.name}:{line}"
+        entry = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
+        if not isinstance(entry, dict):
+            raise GlossaryError(f"{where}: an entry must be a mapping of {', '.join(FIELDS)}")
+        missing = [f for f in FIELDS if not entry.get(f)]
+        extra = sorted(set(entry) - set(FIELDS))
+        if missing or extra:
+            raise GlossaryError(f"{where}: " + "; ".join(
+                ([f"missing {', '.join(missing)}"] if missing else []) +
+                ([f"unknown field {', '.join(extra)}"] if extra else [])))
+        if not isinstance(entry["variants"], list) or not all(isinstance(v, str) for v in entry["variants"]):
+            raise GlossaryError(f"{where}: variants must be a list of strings")
+        bad = [q for q in entry["questions"] if not isinstance(q, int) or q not in slugs] \
+            if isinstance(entry["questions"], list) else [entry["questions"]]
+        if bad:
+            raise GlossaryError(f"{where}: questions must list existing question numbers, not {bad}")
+        for form in forms(entry):
+            key = norm(form)
+            if key in seen and seen[key] != line:
+                raise GlossaryError(f"{where}: {form!r} is already a form of the entry on line {seen[key]}")
+            seen[key] = line
+        entry["line"] = line
+        entries.append(entry)
+    return entries
+
+
+def forms(entry: dict) -> list[str]:
+    return [str(entry["ko"]), str(entry["en"]), *map(str, entry["variants"])]
+
+
+def search_data(entries: list[dict]) -> dict:
+    """For the search: every form (normalized) -> its entry; per entry the words
+    to add to a query that names it, and the questions that explain it (ranked
+    first for such a query). Only a word that belongs to this entry alone is
+    added: "gradient" (vanishing gradient, gradient descent) would pull in
+    every page about the others. Words are searched as prefixes, so short
+    Latin pieces of longer forms ("over" of over-fitting, "back" of back prop)
+    and one-letter words would match far too much."""
+    lookup, per_entry = {}, []
+    for i, entry in enumerate(entries):
+        ws = []
+        for form in forms(entry):
+            lookup[norm(form)] = i
+            parts = [w.lower() for w in WORDS.split(form) if w]
+            ws += [w for w in parts if len(w) > 1 and (len(parts) == 1 or len(w) >= 5 or not w.isascii())]
+        per_entry.append(sorted(set(ws), key=ws.index))
+    owners: dict[str, int] = {}
+    for ws in per_entry:
+        for w in ws:
+            owners[w] = owners.get(w, 0) + 1
+    words = [[w for w in ws if owners[w] == 1] for ws in per_entry]
+    return {"forms": lookup, "words": words, "questions": [list(e["questions"]) for e in entries]}
+
+
+def _slug(n: int) -> str:
+    return next(QUESTIONS.glob(f"{n:02d}-*.md")).name
+
+
+def page(entries: list[dict], lang: str) -> str:
+    t = TEXT[lang]
+    other = "en" if lang == "ko" else "ko"
+    rows = sorted(entries, key=lambda e: str(e[lang]).lower())
+    out = ["---", f"title: {t['title']}", "search:",
+           "  exclude: true  # every variant is on this page: it would top every search", "---", "",
+           "<!-- Written by scripts/glossary.py from glossary.yml: edit that file, not this one. -->", "",
+           f"# {t['title']}", "", t["intro"], "",
+           "| " + " | ".join(t["head"]) + " |", "|" + "---|" * len(t["head"])]
+    for e in rows:
+        links = ", ".join(f"[{q}](questions/{_slug(q)})" for q in e["questions"])
+        cells = [f"**{e[lang]}**", str(e[other]), ", ".join(map(str, e["variants"])),
+                 str(e[f"{lang}_def"]), links]
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if a page is out of date; write nothing")
+    ap.add_argument("--source", type=Path, default=SOURCE, help="the glossary (default: glossary.yml)")
+    args = ap.parse_args(argv)
+    try:
+        entries = load(args.source)
+    except GlossaryError as e:
+        print(e, file=sys.stderr)
+        return 1
+    stale = []
+    for lang in TEXT:
+        path = ROOT / "docs" / lang / "glossary.md"
+        text = page(entries, lang)
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        if args.check:
+            stale.append(path)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    for path in stale:
+        print(f"{path} is out of date: run scripts/glossary.py")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

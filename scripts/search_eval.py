@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Measure how well the site's search finds answers: recall@3 and speed.
+
+Types every query of tests/fixtures/search-queries.yml into Material's search
+box in Chromium (Korean queries on the Korean site, English ones on the English
+site) and counts a query as found when one of its expected questions is among
+the first three results. With --timing it also measures, for each query, the
+time from the last keystroke to the results being on screen.
+
+Builds the site (or takes --site) and serves it under /dl-interview/. The test
+tests/test_search.py runs the same measurement and asserts the target.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "fixtures" / "search-queries.yml"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+QUESTION = re.compile(r"/questions/(\d\d)-")
+LANG_PATH = {"ko": "", "en": "en/"}
+
+# Resolves when the results have changed after the next keyup in the
+# search box, with the time between the two (ms); installed before typing.
+WATCH = """() => {
+    const box = document.querySelector('.md-search__input');
+    const result = document.querySelector('.md-search-result');
+    window.__searchTiming = new Promise(resolve => {
+        box.addEventListener('keyup', () => {
+            const t0 = performance.now();
+            const seen = new MutationObserver(() => {
+                seen.disconnect();
+                // the frame in which the new results are painted
+                requestAnimationFrame(() => resolve(performance.now() - t0));
+            });
+            // the list, or the count above it when nothing is found
+            seen.observe(result, {childList: true, subtree: true, characterData: true});
+        }, {once: true});
+    });
+}"""
+
+
+def load_queries(path: Path = QUERIES) -> dict[str, dict[str, list[int]]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _placeholder(page) -> str:
+    return page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                         ".translations['search.result.placeholder']")
+
+
+def ready(page) -> None:
+    """Wait until the search box answers. Material reads the query on keyup,
+    and drops a query read before its worker has the index: press a key until
+    results show."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("a")
+    for _ in range(30):
+        box.press("End")
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=500, state="attached")
+            return
+        except Exception:
+            continue
+    raise RuntimeError("search never answered")
+
+
+def open_search(page, base: str, lang: str) -> None:
+    """Open the site's home page in `lang` and wait until the search index is ready."""
+    page.goto(base + LANG_PATH[lang])
+    ready(page)
+
+
+def result_links(page) -> list[str]:
+    """The results' page links, in order. One item per page, its sections nested
+    inside: the item's first link is the page. Read until two reads 50 ms apart
+    agree (the list may still be filling in when the count above it changes)."""
+    hrefs, previous = None, object()
+    for _ in range(40):
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__list > .md-search-result__item",
+            "els => els.map(li => li.querySelector('a').href)")
+        if hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(50)
+    return hrefs
+
+
+def ask(page, query: str, timing: bool = False) -> tuple[list[int], float | None]:
+    """Type `query`; return the question numbers of the visible results in order
+    (pages without a number, such as the glossary, count as 0), and the time
+    from the last keystroke to the results if `timing`."""
+    box = page.locator(".md-search__input")
+    placeholder = _placeholder(page)
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
+                           arg=placeholder, timeout=5000)
+    box.fill(query)
+    if timing:
+        page.evaluate(WATCH)
+    # Material searches on keyup: this key is the last keystroke (a Korean
+    # syllable typed through an input method ends the same way).
+    box.press("End")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent !== t",
+                           arg=placeholder, timeout=5000)
+    ms = page.evaluate("window.__searchTiming") if timing else None
+    numbers = []
+    for href in result_links(page):
+        m = QUESTION.search(href)
+        numbers.append(int(m.group(1)) if m else 0)
+    return numbers, ms
+
+
+def evaluate(page, base: str, queries: dict, timing: bool = False) -> dict:
+    """Per language: recall@3, the misses (query, expected, first three), timings."""
+    report = {}
+    for lang, items in queries.items():
+        open_search(page, base, lang)
+        misses, times = [], []
+        for query, expected in items.items():
+            got, ms = ask(page, query, timing)
+            if not set(got[:3]) & set(expected):
+                misses.append((query, expected, got[:3]))
+            if ms is not None:
+                times.append((ms, query))
+        report[lang] = {"queries": len(items), "recall@3": 1 - len(misses) / len(items),
+                        "misses": misses, "times": times}
+    return report
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--site", type=Path, help="a built site (default: build one now)")
+    ap.add_argument("--queries", type=Path, default=QUERIES, help="query set (YAML)")
+    ap.add_argument("--timing", action="store_true",
+                    help="also time last keystroke -> results shown")
+    args = ap.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from playwright.sync_api import sync_playwright
+    from serve_subpath import serve
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp)
+            r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", tmp],
+                               cwd=ROOT, capture_output=True, text=True)
+            if r.returncode:
+                print(r.stderr, file=sys.stderr)
+                return 1
+        index = site / "search" / "search_index.json"
+        print(f"search index: {index.stat().st_size:,} bytes")
+        with serve(site) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            page = browser.new_page()
+            report = evaluate(page, base, load_queries(args.queries), args.timing)
+            browser.close()
+    for lang, r in report.items():
+        print(f"{lang}: recall@3 {r['recall@3']:.3f} ({r['queries'] - len(r['misses'])}/{r['queries']})")
+        for query, expected, got in r["misses"]:
+            print(f"   miss: {query!r} expected {expected}, got {got}")
+        if r["times"]:
+            t = sorted(ms for ms, _ in r["times"])
+            slowest = ", ".join(f"{q!r} {ms:.0f} ms" for ms, q in sorted(r["times"])[-3:])
+            print(f"   keystroke -> results: median {statistics.median(t):.0f} ms, "
+                  f"p90 {t[int(0.9 * (len(t) - 1))]:.0f} ms, max {t[-1]:.0f} ms (slowest: {slowest})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Search finds what readers type, in Chromium, through Material's own search box.
+
+The query set (tests/fixtures/search-queries.yml) holds what readers type:
+particles and endings, spacing variants, transliterations, abbreviations. The
+same measurement is scripts/search_eval.py, which also times it."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from search_eval import ask, evaluate, load_queries, open_search, result_links  # noqa: E402
+
+TARGET = 0.95
+
+
+def test_query_set_is_large_enough():
+    queries = load_queries()
+    assert len(queries["ko"]) >= 60 and len(queries["en"]) >= 40
+    assert all(expected and all(1 <= q <= 20 for q in expected)
+               for items in queries.values() for expected in items.values())
+
+
+@pytest.mark.browser
+def test_recall_at_3_meets_the_target_in_both_languages(page, server):
+    report = evaluate(page, server, load_queries())
+    for lang, r in report.items():
+        misses = "\n".join(f"  {q!r}: expected {e}, got {g}" for q, e, g in r["misses"])
+        assert r["recall@3"] >= TARGET, f"{lang}: recall@3 {r['recall@3']:.3f}\n{misses}"
+    assert not page.foreign
+
+
+@pytest.mark.browser
+def test_query_rewriting_adds_stems_and_glossary_words(page, server):
+    open_search(page, server, "ko")
+    worker = page.workers[0]
+
+    def rewrite(query):
+        return worker.evaluate("q => lunr.ko.rewrite(q)", query).split()
+
+    words = rewrite("과적합을* 방지하려면*")
+    assert {"과적합*", "방지*", "overfit*", "오버피팅*"} <= set(words)  # overfit* also finds overfitting
+    assert "과적합을*" not in words  # its stem finds all it finds, and more
+    assert "relu*" in rewrite("relu* 를*")  # what was typed stays
+    assert {"early*", "stopping*", "조기*", "종료*"} <= set(rewrite("얼리* 스토핑*"))  # two typed words, one term
+    assert {"batchnorm*", "배치놈*"} <= set(rewrite("배치정규화를*"))  # other spacing, then a particle
+    assert rewrite("차이*") == ["차이*"]  # a one-syllable stem is not split off
+    assert rewrite("+relu* -sigmoid*") == ["+relu*", "-sigmoid*"]  # operators are left alone
+
+
+@pytest.mark.browser
+def test_results_are_in_the_readers_language_only(page, server):
+    open_search(page, server, "ko")
+    ask(page, "dropout")  # an English word Korean pages also use
+    hrefs = result_links(page)
+    assert hrefs and not any("/en/" in h for h in hrefs)
+    open_search(page, server, "en")
+    ask(page, "드롭아웃")  # a Korean word: the glossary leads to English pages
+    hrefs = result_links(page)
+    assert hrefs and all("/en/" in h for h in hrefs)
