@@ -998,6 +998,319 @@ def optimizer_paths():
     return fig
 
 
+@figure("activation-derivatives.svg")
+def activation_derivatives():
+    """ReLU and its smooth successors (ELU, SiLU/Swish, GELU, Mish) on the left, with the
+    negative minimum of the three non-monotonic ones marked; their derivatives on the
+    right (all computed in closed form, the same formulas as the page)."""
+    x = np.linspace(-4, 3, 351)
+    s = sigmoid(x)
+    Phi = 0.5 * (1.0 + np.vectorize(math.erf)(x / math.sqrt(2.0)))
+    phi = np.exp(-x**2 / 2) / math.sqrt(2 * math.pi)
+    t = np.tanh(softplus(x))
+    # (label, f, f', colour, line style); ReLU's derivative is drawn in two pieces.
+    curves = [
+        ("ELU (α = 1)", elu(x), np.where(x > 0, 1.0, np.exp(np.minimum(x, 0.0))), SKY, "-"),
+        ("SiLU / Swish", x * s, s * (1 + x * (1 - s)), GREEN, "--"),
+        ("GELU", gelu(x), Phi + x * phi, BLUE, "-"),
+        ("Mish", x * t, t + x * s * (1 - t**2), VERMILION, "-."),
+    ]
+    # Minima of the non-monotonic ones on a fine grid (step 1e-5), not the plotting grid.
+    xf = np.linspace(-3, 0, 300001)
+    minima = {}
+    for label, f in (("SiLU / Swish", xf * sigmoid(xf)), ("GELU", gelu(xf)),
+                     ("Mish", xf * np.tanh(softplus(xf)))):
+        i = np.argmin(f)
+        minima[label] = (xf[i], f[i])
+    fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(12, 4.8))
+    for ax in (ax_f, ax_d):
+        _zero_axes(ax)
+        ax.set_xlim(-4, 3)
+        ax.set_xlabel("$x$")
+
+    ax_f.plot([-4, 0, 3], [0, 0, 3], color=GREY, lw=3, alpha=0.7, label="ReLU")
+    for k, (label, f, _, c, ls) in enumerate(curves):
+        if k == 0:
+            label += ", = ReLU for x > 0"
+        else:  # non-monotonic: mark the minimum (found on the grid) and give it in the legend
+            xm, fm = minima[label]
+            ax_f.plot([xm], [fm], "o", color=c, ms=6, zorder=5)
+            label += f" (min {fm:.3f} at x = {xm:.2f})"
+        ax_f.plot(x, f, color=c, ls=ls, label=label)
+    ax_f.set_ylim(-1.1, 3.1)
+    ax_f.set_title("function (dots: minimum below 0)")
+    ax_f.legend(loc="upper left", fontsize=10)
+
+    ax_d.plot([-4, 0, np.nan, 0, 3], [0, 0, np.nan, 1, 1], color=GREY, lw=3, alpha=0.7,
+              label=f"ReLU{PRIME}")
+    for label, _, df, c, ls in curves:
+        ax_d.plot(x, df, color=c, ls=ls, label=f"{label.split(' (')[0]}{PRIME}")
+    ax_d.axhline(1, color="#555555", lw=0.6, ls=":", zorder=1)
+    ax_d.set_ylim(-0.25, 1.25)
+    ax_d.set_yticks([0, 0.5, 1])
+    ax_d.set_title("derivative (smooth ones dip below 0 and overshoot 1)")
+    ax_d.legend(loc="upper left", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# question 13: gradient descent
+
+GD_CURVATURES = np.array([1.0, 10.0])  # L = (1*theta1^2 + 10*theta2^2) / 2, Hessian diag(1, 10)
+GD_START = np.array([-4.5, 1.5])
+GD_STEPS = 20
+
+
+def gd_quadratic_path(eta, start=GD_START, curv=GD_CURVATURES, steps=GD_STEPS):
+    """Iterates theta_{t+1} = theta_t - eta * grad L(theta_t) on L = sum(curv * theta^2) / 2,
+    whose gradient is curv * theta. Returns the (steps+1, 2) path and the loss at each point."""
+    path = [np.asarray(start, float)]
+    for _ in range(steps):
+        path.append(path[-1] - eta * curv * path[-1])
+    path = np.array(path)
+    return path, 0.5 * (curv * path ** 2).sum(axis=1)
+
+
+@figure("gradient-descent-path.svg")
+def gradient_descent_path():
+    """Gradient descent on an elongated quadratic bowl (curvatures 1 and 10) from the same
+    start, 20 steps each, for a small, a near-limit and a too-large learning rate
+    (the stability limit is 2 / 10 = 0.2)."""
+    g1, g2 = np.meshgrid(np.linspace(-5.5, 2.0, 151), np.linspace(-3.0, 3.0, 121))
+    loss = 0.5 * (GD_CURVATURES[0] * g1 ** 2 + GD_CURVATURES[1] * g2 ** 2)
+    levels = [0.25, 1, 2.5, 5, 10, 20, 35, 55]
+    cases = [(0.02, BLUE, "small"), (0.18, GREEN, "large, still < 2/10"),
+             (0.21, VERMILION, "too large, > 2/10")]
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4.6), sharey=True)
+    for ax, (eta, colour, what) in zip(axes, cases):
+        path, losses = gd_quadratic_path(eta)
+        ax.contour(g1, g2, loss, levels=levels, colors=GREY, linewidths=0.8)
+        ax.plot(path[:, 0], path[:, 1], "-o", color=colour, ms=3.5, lw=1.4)
+        ax.plot([GD_START[0]], [GD_START[1]], "s", color=TEXT, ms=6)
+        ax.plot([0], [0], "*", color=TEXT, ms=11)
+        ax.set_xlim(-5.5, 2.0)
+        ax.set_ylim(-3.0, 3.0)
+        ax.set_aspect("equal")
+        ax.grid(False)
+        ax.set_xlabel("$\\theta_1$")
+        ax.set_title(f"η = {eta} ({what})\nL: {losses[0]:.1f} → {losses[-1]:.3g} after {GD_STEPS} steps",
+                     size=10.5)
+    axes[0].set_ylabel("$\\theta_2$")
+    axes[0].annotate("start", GD_START, xytext=(-5.2, 2.4), size=9, arrowprops=dict(
+        arrowstyle="->", color=TEXT, lw=0.8))
+    axes[0].annotate("minimum", (0, 0), xytext=(0.3, -2.3), size=9, arrowprops=dict(
+        arrowstyle="->", color=TEXT, lw=0.8))
+    fig.suptitle("gradient descent on $L(\\theta) = (\\theta_1^2 + 10\\,\\theta_2^2)/2$"
+                 " (grey: contour lines of L)", size=11.5)
+    fig.tight_layout()
+    return fig
+
+
+MB_N, MB_D, MB_BATCH, MB_LR, MB_STEPS, MB_FLIP = 1000, 5, 16, 0.1, 300, 0.1
+
+
+def _logistic_loss(X, y, w, b):
+    z = X @ w + b
+    return np.mean(np.logaddexp(0.0, z) - y * z)  # binary cross-entropy, computed stably
+
+
+def minibatch_sgd_run(seed=0):
+    """Logistic regression on synthetic data with mini-batch SGD.
+    Data: N = 1000 points in 5-D, x ~ N(0, I), label 1[w_true . x > 0], 10% of labels flipped.
+    Mini-batches of 16 without replacement (reshuffled every epoch), learning rate 0.1,
+    300 steps, starting at w = 0, b = 0. Returns the loss of each mini-batch at the moment
+    it is used (before the step) and the full training-set loss before and after every step."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(MB_N, MB_D))
+    w_true = rng.normal(size=MB_D)
+    y = (X @ w_true > 0).astype(float)
+    flip = rng.random(MB_N) < MB_FLIP
+    y[flip] = 1.0 - y[flip]
+    w, b = np.zeros(MB_D), 0.0
+    batch_loss, full_loss = [], [_logistic_loss(X, y, w, b)]
+    perm, pos = rng.permutation(MB_N), 0
+    for _ in range(MB_STEPS):
+        if pos + MB_BATCH > MB_N:
+            perm, pos = rng.permutation(MB_N), 0
+        idx = perm[pos:pos + MB_BATCH]
+        pos += MB_BATCH
+        Xb, yb = X[idx], y[idx]
+        batch_loss.append(_logistic_loss(Xb, yb, w, b))
+        err = 1.0 / (1.0 + np.exp(-(Xb @ w + b))) - yb  # dL/dz for each example
+        w = w - MB_LR * Xb.T @ err / MB_BATCH
+        b = b - MB_LR * err.mean()
+        full_loss.append(_logistic_loss(X, y, w, b))
+    return np.array(batch_loss), np.array(full_loss)
+
+
+@figure("minibatch-loss.svg")
+def minibatch_loss():
+    """Per-mini-batch loss (noisy) against the full training-set loss during mini-batch SGD
+    on a logistic regression; right: a zoom of the full-data loss, with the steps after
+    which it went up marked."""
+    batch_loss, full_loss = minibatch_sgd_run()
+    steps = np.arange(MB_STEPS + 1)
+    up = np.flatnonzero(np.diff(full_loss) > 0) + 1  # steps after which the full loss rose
+    fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(12.5, 4.6))
+    ax_l.plot(steps[:-1], batch_loss, color=GREY, lw=0.9,
+              label=f"loss of the mini-batch used at that step (B = {MB_BATCH})")
+    ax_l.plot(steps, full_loss, color=BLUE, lw=2.2, label=f"loss on all {MB_N} training points")
+    ax_l.set_xlim(0, MB_STEPS)
+    ax_l.set_ylim(0.0, 1.2)  # room for the legend above the noisy curve
+    ax_l.set_xlabel("step (one mini-batch update)")
+    ax_l.set_ylabel("cross-entropy loss")
+    ax_l.set_title(f"logistic regression, mini-batch SGD, learning rate {MB_LR}", size=11)
+    ax_l.legend(loc="upper right", fontsize=9)
+
+    lo, hi = 100, 200
+    sel = (up >= lo) & (up <= hi)
+    ax_r.plot(steps[lo:hi + 1], full_loss[lo:hi + 1], color=BLUE, lw=1.6,
+              label="loss on all training points")
+    ax_r.plot(up[sel], full_loss[up[sel]], "o", color=VERMILION, ms=4,
+              label="steps after which it went up")
+    ax_r.set_xlim(lo, hi)
+    ax_r.set_xlabel("step")
+    ax_r.set_ylabel("cross-entropy loss (all training points)")
+    ax_r.set_title(f"zoom on steps {lo}–{hi}: the full training loss also rises "
+                   f"({len(up)} of {MB_STEPS} steps)", size=10.5)
+    ax_r.legend(loc="upper right", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def _constrained_minimum(boundary, w_star, H):
+    """Minimizer of the quadratic loss 0.5 (w - w*)^T H (w - w*) over the points of
+    `boundary` (w* lies outside the ball, so the constrained minimum is on its edge)."""
+    d = boundary - w_star
+    loss = 0.5 * np.einsum("ni,ij,nj->n", d, H, d)
+    i = int(np.argmin(loss))
+    return boundary[i], loss[i]
+
+
+@figure("l1-l2-regularization.svg")
+def l1_l2_regularization():
+    """The same quadratic loss minimized inside an L2 ball (left) and an L1 ball (right)
+    of radius 1. The lowest contour that touches the L2 disc touches it at a point with
+    both weights non-zero; the one that touches the L1 diamond touches it at the corner
+    (1, 0), so w2 is exactly 0: the geometric reason why L1 gives sparse weights."""
+    H = np.array([[2.0, 0.5], [0.5, 1.0]])  # Hessian of the loss: elliptical contours
+    w_star = np.array([1.7, 0.8])  # unregularized minimum
+    # Dense parametrizations of the two unit spheres; the diamond includes its corners.
+    theta = np.linspace(0.0, 2 * np.pi, 72000, endpoint=False)
+    circle = np.stack([np.cos(theta), np.sin(theta)], axis=1)
+    s = np.linspace(0.0, 1.0, 20001)
+    diamond = np.concatenate([np.stack([1 - s, s], 1), np.stack([-s, 1 - s], 1),
+                              np.stack([-(1 - s), -s], 1), np.stack([s, -(1 - s)], 1)])
+    w_l2, loss_l2 = _constrained_minimum(circle, w_star, H)
+    w_l1, loss_l1 = _constrained_minimum(diamond, w_star, H)
+    # The figure is only honest if the computed solutions look as described.
+    assert abs(w_l1[1]) < 1e-9 and abs(w_l1[0] - 1) < 1e-9, w_l1
+    assert w_l2[0] > 0.5 and w_l2[1] > 0.2, w_l2
+
+    g = np.linspace(-1.6, 2.6, 141)
+    X, Y = np.meshgrid(g, g)
+    DX, DY = X - w_star[0], Y - w_star[1]
+    Z = 0.5 * (H[0, 0] * DX**2 + 2 * H[0, 1] * DX * DY + H[1, 1] * DY**2)
+
+    # Drawn outlines: a few hundred points suffice (the dense ones are for the search).
+    t_draw = np.linspace(0.0, 2 * np.pi, 361)
+    circle_draw = np.stack([np.cos(t_draw), np.sin(t_draw)], axis=1)
+    diamond_draw = np.array([[1, 0], [0, 1], [-1, 0], [0, -1], [1, 0]], dtype=float)
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 5.2))
+    panels = [
+        (axes[0], circle_draw, w_l2, loss_l2, "L2: $w_1^2 + w_2^2 \\leq 1$",
+         f"solution ({w_l2[0]:.2f}, {w_l2[1]:.2f}): both non-zero"),
+        (axes[1], diamond_draw, w_l1, loss_l1, "L1: $|w_1| + |w_2| \\leq 1$",
+         f"solution ({w_l1[0]:.0f}, {w_l1[1]:.0f}): $w_2$ is exactly 0"),
+    ]
+    for ax, edge, w_opt, loss_opt, title, note in panels:
+        ax.fill(edge[:, 0], edge[:, 1], color=SKY, alpha=0.35, lw=0)
+        ax.plot(edge[:, 0], edge[:, 1], color=BLUE, lw=1.8, label="allowed region (radius 1)")
+        ax.contour(X, Y, Z, levels=[0.15, 0.5, 1.0, 1.8], colors=GREY,
+                   linewidths=0.8)
+        ax.contour(X, Y, Z, levels=[loss_opt], colors=VERMILION, linewidths=1.8)
+        ax.plot([], [], color=GREY, lw=0.8, label="contours of the loss $L(w)$")
+        ax.plot([], [], color=VERMILION, lw=1.8, label="lowest contour that touches it")
+        ax.plot(*w_star, "o", color=TEXT, ms=6, label="unregularized minimum $w^*$")
+        ax.plot(*w_opt, "o", color=VERMILION, ms=8, mec="white", mew=1.2,
+                label="regularized solution")
+        ax.axhline(0, color="#555555", lw=0.8, zorder=1)
+        ax.axvline(0, color="#555555", lw=0.8, zorder=1)
+        ax.set_xlim(-1.6, 2.6)
+        ax.set_ylim(-1.6, 2.2)
+        ax.set_xticks([-1, 0, 1, 2])
+        ax.set_yticks([-1, 0, 1, 2])
+        ax.set_aspect("equal")
+        ax.set_xlabel("$w_1$")
+        ax.set_ylabel("$w_2$")
+        ax.set_title(f"{title}\n{note}", size=11)
+        ax.legend(loc="lower right", fontsize=8.5)
+    fig.tight_layout()
+    return fig
+
+
+@figure("scaling-gd.svg")
+def scaling_gd():
+    """Loss contours of a two-feature linear regression (no intercept, zero-mean data)
+    in weight space, with 20 gradient-descent steps at lr = 1/lambda_max from w = 0:
+    raw features (scales 1 and 5) against standardized features."""
+    rng = np.random.default_rng(0)
+    n, scale, steps = 200, 5.0, 20
+    x1 = rng.normal(size=n)
+    x2 = scale * rng.normal(size=n)
+    y = 2 * x1 + 2 * x2 / scale + 0.5 * rng.normal(size=n)
+    raw = np.column_stack([x1, x2])
+    raw = raw - raw.mean(axis=0)  # zero mean: only the scales differ
+    std = raw / raw.std(axis=0)
+    y = y - y.mean()
+
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5.0))
+    for ax, X, title in [(axes[0], raw, "raw features (scales 1 and 5)"),
+                         (axes[1], std, "standardized features")]:
+        H = X.T @ X / n
+        eig = np.linalg.eigvalsh(H)
+        lr = 1.0 / eig[-1]
+        w_star = np.linalg.lstsq(X, y, rcond=None)[0]
+        path = [np.zeros(2)]
+        for _ in range(steps):
+            w = path[-1]
+            path.append(w - lr * X.T @ (X @ w - y) / n)
+        path = np.array(path)
+        # Equal-aspect window around the start (0, 0) and the optimum.
+        lo = min(-0.3, w_star.min() - 0.6)
+        hi = max(w_star.max() + 0.6, 0.3)
+        g = np.linspace(lo, hi, 241)
+        W1, W2 = np.meshgrid(g, g)
+        Wf = np.stack([W1.ravel(), W2.ravel()], axis=1)
+        gap = 0.5 * np.einsum("ij,jk,ik->i", Wf - w_star, H, Wf - w_star).reshape(W1.shape)
+        levels = 0.5 * eig[0] * np.array([0.02, 0.1, 0.3, 0.6, 1.0, 1.6, 2.4, 3.4]) ** 2 * 4
+        ax.contour(W1, W2, gap, levels=levels, colors=GREY, linewidths=0.9)
+        ax.plot(path[:, 0], path[:, 1], "-o", color=VERMILION, ms=3.5, lw=1.4,
+                label=f"gradient descent, {steps} steps")
+        ax.plot(*w_star, "*", color=BLUE, ms=14, label="minimum $w^*$")
+        ax.plot(0, 0, "s", color=TEXT, ms=6, label="start $w = 0$")
+        k = np.argmax(np.linalg.norm(path - w_star, axis=1) < 1e-3 * np.linalg.norm(w_star))
+        reached = f"within 0.1% of $w^*$ after {k} steps" if k > 0 else \
+            f"after {steps} steps: {np.linalg.norm(path[-1] - w_star) / np.linalg.norm(w_star):.0%} of $\\|w^*\\|$ away"
+        ax.set_title(f"{title}\ncondition number {eig[-1] / eig[0]:.1f}, lr = 1/λmax\n{reached}",
+                     fontsize=11)
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(lo, hi)
+        ax.set_aspect("equal")
+        ax.set_xlabel("$w_1$ (weight of feature 1)")
+        ax.set_ylabel("$w_2$ (weight of feature 2)")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=3, fontsize=10)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    return fig
+
+
 def generate(out: Path, names: list[str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -364,3 +364,63 @@ def test_bn_uses_batch_statistics_in_training_and_running_ones_in_eval():
     assert "train mode, batch of 1: ValueError" in out
     assert diff("BN folded into the Linear") <= 1e-5
     assert diff("fuse_linear_bn_eval") <= 1e-6
+
+
+# --- 5: activation functions and their derivatives --------------------------------------
+
+def test_activation_derivative_formulas_match_autograd():
+    pytest.importorskip("torch", reason=NO_TORCH)
+    out = "\n".join(run("activation_derivatives"))
+    errors = re.findall(r"^\s+(?:sigmoid|tanh|ReLU|Leaky ReLU|ELU|SiLU|GELU|Mish)\s+([0-9.e+-]+)$", out, re.M)
+    assert len(errors) == 8 and all(float(e) < 1e-12 for e in errors)
+    jac, rows = re.search(r"max \|formula - autograd\| ([0-9.e+-]+), max \|row sum\| ([0-9.e+-]+)", out).groups()
+    assert float(jac) < 1e-12 and float(rows) < 1e-12
+    assert "sigma'(0) = 0.2500" in out and "ReLU'(0) in PyTorch autograd: 0.0" in out
+    gelu = float(re.search(r"GELU tanh approximation: max \|error\| ([0-9.e+-]+)", out)[1])
+    assert abs(gelu - 4.73e-4) < 1e-5
+    for name, value in [("SiLU", -0.2785), ("GELU", -0.1700), ("Mish", -0.3088)]:
+        assert f"{name}: minimum {value:.4f}" in out
+
+
+# --- 13: back-propagation by hand -----------------------------------------------------------
+
+def test_backprop_by_hand_matches_finite_differences():
+    out = run("backprop_by_hand")
+    text = "\n".join(out)
+    assert "z1 = 0.0000, a1 = 0.5000, z2 = 1.5000, L = 0.5000" in text
+    grads = {m[0]: (float(m[1]), float(m[2]), float(m[3]))
+             for m in re.findall(r"^\s+(w2|b2|w1|b1)\s+([0-9.-]+)\s+([0-9.-]+)\s+([0-9.e+-]+)$", text, re.M)}
+    assert {k: v[0] for k, v in grads.items()} == {"w2": 0.5, "b2": 1.0, "w1": 1.0, "b1": 0.5}
+    assert all(rel < 1e-6 for _, _, rel in grads.values())
+    assert last_number(out, r"after one step \(lr 0\.1\): .*L =") < 0.5
+
+
+# --- 15: selection bias and leakage -----------------------------------------------------------
+
+def test_selection_on_validation_data_is_optimistic():
+    text = "\n".join(run("selection_bias", timeout=180))
+    num = lambda pattern: float(re.search(pattern, text)[1])  # noqa: E731
+    assert num(r"train acc ([0-9.]+)") == 1.0 and abs(num(r"test acc ([0-9.]+)") - 0.5) < 0.03
+    best_val, fresh = num(r"best validation acc: mean ([0-9.]+)"), num(r"fresh test points: mean ([0-9.]+)")
+    assert best_val >= 0.6 and best_val - fresh > 0.1 and abs(fresh - 0.5) < 0.03
+    best_cv, nested = num(r"best CV score \(mean\): ([0-9.]+)"), num(r"nested CV score \(mean\): ([0-9.]+)")
+    assert best_cv - nested > 0.07 and abs(nested - 0.5) < 0.05
+    assert num(r"before CV \(mean\): ([0-9.]+)") > 0.75 and num(r"inside a Pipeline \(mean\):\s+([0-9.]+)") < 0.6
+
+
+# --- 4: feature scale and gradient descent ----------------------------------------------------
+
+def test_standardizing_fixes_the_condition_number():
+    out = run("scaling_gd")
+    rows = [line.split() for line in out if re.match(r"\s*\d+\s+\d+\s+\|", line)]
+    assert len(rows) == 5
+    raw_iters = []
+    for scale, mean, _, cond_raw, iters_raw, bound, _, cond_std, iters_std in rows:
+        assert float(cond_std) < 1.5 and int(iters_std) <= 10
+        if mean == "0":
+            raw_iters.append(iters_raw)
+        if not iters_raw.startswith(">"):
+            assert int(iters_raw) <= float(bound)
+    assert raw_iters[-1] == ">100000"
+    assert [int(i) for i in raw_iters[:-1]] == sorted(int(i) for i in raw_iters[:-1])
+    assert float(rows[4][3]) > 100  # a shifted mean alone makes it ill-conditioned

@@ -75,7 +75,7 @@ def test_every_svg_in_the_directory_is_generated():
 
 
 def test_every_figure_is_registered():
-    assert len(FIGURES) == 17
+    assert len(FIGURES) == 22
 
 
 @pytest.mark.parametrize("name", FIGURES)
