@@ -6,7 +6,8 @@ and loads each page in a fresh Chromium context (cold cache). For each page it
 prints the bytes transferred (response bodies as served, and gzip-compressed as
 GitHub Pages would send text), how much of that is MathJax (assets/mathjax/),
 and, on pages with math, the time from navigation start until MathJax has
-typeset every formula (median over --runs).
+typeset every formula on the first screen (MathJax typesets the rest as they
+scroll into view; median over --runs).
 """
 import argparse
 import gzip
@@ -24,9 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# MathJax typesets lazily (ui/lazy): done means every formula has its container
+# and every one the reader can see on the first screen is rendered.
 TYPESET = """() => {
-    const all = document.querySelectorAll('.arithmatex');
-    return all.length > 0 && [...all].every(el => el.querySelector('mjx-container'));
+    const all = [...document.querySelectorAll('.arithmatex')];
+    const seen = el => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+    return all.length > 0 && all.every(el => el.querySelector('mjx-container'))
+        && all.filter(seen).every(el => el.querySelector('mjx-math'));
 }"""
 TEXT = ("text/", "javascript", "json", "svg", "xml")
 

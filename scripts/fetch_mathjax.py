@@ -3,9 +3,10 @@
 
 Uses `npm pack` (so the registry is whatever npm is configured with, and npm
 checks the tarball's integrity), then copies only what the site loads: the
-tex-chtml component, its woff2 fonts and the TeX extensions that autoload
-fetches on demand. The result is committed, so building the site needs no
-network; run this only to change the pinned version.
+tex-chtml component, its woff2 fonts, the TeX extensions that autoload
+fetches on demand, and the lazy-typesetting extension. The result is
+committed, so building the site needs no network; run this only to change the
+pinned version.
 """
 import argparse
 import shutil
@@ -17,7 +18,8 @@ from pathlib import Path
 
 VERSION = "3.2.2"
 ROOT = Path(__file__).resolve().parent.parent
-KEEP = ["es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2", "es5/input/tex/extensions", "LICENSE"]
+KEEP = ["es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2", "es5/input/tex/extensions", "es5/ui/lazy.js",
+        "LICENSE"]
 
 
 def main(argv=None) -> int:

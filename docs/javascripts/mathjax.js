@@ -4,6 +4,9 @@
 (function () {
   var src = new URL("../assets/mathjax/tex-chtml.js", document.currentScript.src).href;
   window.MathJax = {
+    // Typeset a formula only when it scrolls into view: a long answer holds
+    // hundreds, and typesetting them all up front blocked the main thread.
+    loader: { load: ["ui/lazy"] },
     tex: {
       inlineMath: [["\\(", "\\)"]],
       displayMath: [["\\[", "\\]"]],
