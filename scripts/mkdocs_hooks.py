@@ -1,4 +1,4 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): two small build-time adjustments.
+"""MkDocs hooks (mkdocs.yml `hooks:`): small build-time steps.
 
 1. mkdocs-static-i18n warns, whenever navigation.instant is on, that Material's
    language switcher cannot land on the same page. docs/javascripts/language.js
@@ -17,11 +17,20 @@
 6. The search's glossary (assets/javascripts/lunr/glossary.js), from
    glossary.yml: read by the Korean search module that replaces the theme's
    (overrides/assets/javascripts/lunr/min/lunr.ko.min.js).
+7. Formulas typeset at build time (scripts/prerender_math.mjs, MathJax in
+   Node), so readers' browsers run no MathJax: after each language's build,
+   that language's pages. Without Node or `npm ci` the build says so and the
+   browser typesets them (docs/javascripts/mathjax.js); MATH_PRERENDER=0
+   skips it on purpose, MATH_PRERENDER=1 (the deploy workflow) makes it a
+   build error.
 """
 import html as htmlmod
 import json
 import logging
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -87,8 +96,35 @@ def on_page_content(html, page, config, files):
     return html
 
 
+ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.hooks.math")
+
+
+def _prerender_math(config, lang: str, others: list[str]) -> None:
+    site = Path(config.site_dir)
+    top = site / lang if lang in others else site
+    pages = [str(p) for p in sorted(top.glob("**/*.html"))
+             if lang in others or p.relative_to(site).parts[0] not in others]
+    node = shutil.which("node")
+    mode = os.environ.get("MATH_PRERENDER")
+    if mode == "0" or not pages:
+        return
+    if not node or not (ROOT / "node_modules" / "mathjax-full").is_dir():
+        if mode == "1":
+            raise PluginError("MATH_PRERENDER=1 but Node.js or node_modules/mathjax-full is missing (run `npm ci`)")
+        log.info("formulas not typeset at build time (needs Node.js and `npm ci`): the browser typesets them")
+        return
+    r = subprocess.run([node, str(ROOT / "scripts" / "prerender_math.mjs"), str(site), f"chtml-{lang}.css", *pages],
+                       capture_output=True, text=True)
+    if r.returncode:
+        raise PluginError("scripts/prerender_math.mjs failed:\n" + (r.stderr or r.stdout).strip())
+
+
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        others = [lang.locale for lang in i18n.config.languages if not lang.default]
+        _prerender_math(config, i18n.current_language, others)
     if i18n is not None and i18n.current_language != i18n.default_language:
         return  # one robots.txt and one glossary.js, at the site's root
     try:

@@ -23,6 +23,22 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def raw_math_site(tmp_path_factory) -> Path:
+    """The site as built without Node: formulas left for MathJax in the browser."""
+    out = tmp_path_factory.mktemp("raw-math-site")
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, env={**os.environ, "MATH_PRERENDER": "0"})
+    assert r.returncode == 0, r.stderr[-4000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def raw_math_server(raw_math_site):
+    with serve(raw_math_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def server(site):
     """Base URL of the built site, e.g. http://127.0.0.1:PORT/dl-interview/; outside
     that prefix everything is a 404, as on GitHub Pages."""
@@ -58,14 +74,15 @@ def page(browser, server, request):
     Parametrize indirectly with "dark" for the dark colour scheme."""
     scheme = getattr(request, "param", "light")
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
+    # the test servers all run on this host (their ports differ); any other host is foreign
+    host = "{0.scheme}://{0.hostname}:".format(urlsplit(server))
     page = ctx.new_page()
     page.requested, page.foreign = [], []
 
     def route(r):
         url = r.request.url
         page.requested.append(url)
-        if url.startswith(origin) or url.startswith(("data:", "blob:")):
+        if url.startswith(host) or url.startswith(("data:", "blob:")):
             r.continue_()
         else:
             page.foreign.append(url)

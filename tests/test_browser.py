@@ -13,24 +13,43 @@ from helpers import Q6, Q12, search, typeset
 pytestmark = pytest.mark.browser
 
 
-def test_math_typeset_on_direct_load(page, server):
+def rendered(page):
+    """Formulas on screen drawn with MathJax's fonts, i.e. its stylesheet applied."""
+    return page.evaluate("""() => {
+        const c = document.querySelector('.arithmatex mjx-c');
+        return c !== null && getComputedStyle(c).fontFamily.startsWith('MJXZERO');
+    }""")
+
+
+def test_math_is_typeset_at_build_time(page, server):
     page.goto(server + Q6)
-    assert typeset(page) >= 6
+    assert typeset(page) >= 6 and rendered(page)
+    assert page.locator(".arithmatex:not([data-prerendered])").count() == 0
+    page.wait_for_load_state("networkidle")
+    assert not any("tex-chtml.js" in u for u in page.requested)  # no MathJax in the browser
     assert not page.foreign
 
 
-def test_math_typeset_after_clicking_through_from_home(page, server):
-    page.goto(server)
-    page.wait_for_load_state("networkidle")
-    # the home page has no math: MathJax is not even downloaded there
-    assert not any("tex-chtml.js" in u for u in page.requested)
+def test_math_styled_after_instant_navigation_from_a_page_without_math(page, server):
+    page.goto(server)  # the home page has no formulas; Material keeps its <head>
     page.locator(f'article a[href$="{Q6}"]').first.click()
     page.wait_for_url(re.compile(re.escape(Q6) + "$"))
-    assert typeset(page) >= 6
+    assert typeset(page) >= 6 and rendered(page)
+    assert not page.foreign
+
+
+def test_browser_typesets_what_was_not_prerendered(page, raw_math_server):
+    # a build without Node (the README's first command): MathJax runs in the browser
+    page.goto(raw_math_server)
+    page.wait_for_load_state("networkidle")
+    assert not any("tex-chtml.js" in u for u in page.requested)  # home: no math, no MathJax
+    page.locator(f'article a[href$="{Q6}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(Q6) + "$"))
+    assert typeset(page) >= 6 and rendered(page)
     assert any("tex-chtml.js" in u for u in page.requested)
     # and again after navigating away and back, still without a reload
     page.go_back()
-    page.wait_for_url(server)
+    page.wait_for_url(raw_math_server)
     page.locator(f'article a[href$="{Q6}"]').first.click()
     assert typeset(page) >= 6
     assert not page.foreign

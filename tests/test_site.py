@@ -1,4 +1,5 @@
 """The built site, read as HTML and fetched from a server under /<repo-name>/."""
+import os
 import re
 import subprocess
 import sys
@@ -210,3 +211,21 @@ def test_headings_never_skip_a_level(site):
         assert levels and levels[0] == 1, html
         for a, b in zip(levels, levels[1:]):
             assert b <= a + 1, f"{html.relative_to(site)}: h{a} followed by h{b}"
+
+
+def test_formulas_are_typeset_at_build_time(site):
+    if not (ROOT / "node_modules" / "mathjax-full").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node_modules/mathjax-full missing in CI: run `npm ci` before the tests")
+        pytest.skip("no node_modules/mathjax-full (npm ci): the browser typesets instead")
+    for lang, top in [("ko", site), ("en", site / "en")]:
+        css = site / "assets" / "mathjax" / f"chtml-{lang}.css"
+        for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            assert (css.parent / url.strip("\"'")).is_file(), f"{css.name}: {url}"
+        page = (top / "questions" / "06-overfitting" / "index.html").read_text(encoding="utf-8")
+        assert f'assets/mathjax/chtml-{lang}.css"' in page
+        assert page.count("data-prerendered") >= 6
+    for html in site.glob("**/*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert not re.search(r'class="arithmatex">\\[(\[]', text), f"{html}: a formula left untypeset"
+        assert "mjx-merror" not in text, html

@@ -28,7 +28,8 @@
     return ready;
   }
   document$.subscribe(function () {
-    if (!document.querySelector(".arithmatex")) return;
+    // formulas typeset at build time (scripts/prerender_math.mjs) need nothing
+    if (!document.querySelector(".arithmatex:not([data-prerendered])")) return;
     load().then(function () {
       var mj = window.MathJax;
       mj.startup.output.clearCache();
