@@ -23,6 +23,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        if urllib.parse.urlsplit(self.path).path.endswith("/") and Path(path, "index.html").is_file():
+            path = str(Path(path, "index.html"))  # a page's address is its folder: gzip it too
         compressible = path.endswith((".html", ".css", ".js", ".json", ".svg", ".xml"))
         if not compressible or "gzip" not in self.headers.get("Accept-Encoding", "") or not Path(path).is_file():
             return super().send_head()
