@@ -22,11 +22,11 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pages import ARGS, CHROMIUM  # noqa: E402  (Debian's Chromium, no background networking)
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.yml"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUESTION = re.compile(r"/questions/(\d\d)-")
 LANG_PATH = {"ko": "", "en": "en/"}
 
@@ -151,7 +151,6 @@ def main(argv=None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
         return 1
-    sys.path.insert(0, str(ROOT / "scripts"))
     from playwright.sync_api import sync_playwright
     from serve_subpath import serve
     with tempfile.TemporaryDirectory() as tmp:
