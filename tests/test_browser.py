@@ -86,6 +86,31 @@ def test_language_switch_keeps_the_sub_question_anchor(page, server):
 
 
 
+def test_offscreen_blocks_skip_rendering_until_scrolled_to(page, server):
+    # extra.css: content-visibility on the blocks of long answers; the first screen renders at once
+    page.goto(server + Q6)
+    shown = "(sel) => document.querySelector(sel).checkVisibility({contentVisibilityAuto: true})"
+    last = ".md-content__inner > div.arithmatex:nth-child(n+20) mjx-math"  # a display formula far down
+    assert page.evaluate(shown, ".md-content__inner > h1")
+    assert page.evaluate(shown, ".md-content__inner > .admonition > p")  # the short answer
+    assert not page.evaluate(shown, last)
+    page.locator(last).first.scroll_into_view_if_needed()
+    page.wait_for_function(f"({shown})('{last}')")
+    assert not page.foreign
+
+
+@pytest.mark.parametrize("anchor", ["16-2", "17-3"])
+def test_link_to_a_sub_question_lands_on_it(page, server, anchor):
+    # the blocks above it are skipped and only estimated in height: the target must still be on screen
+    slug = {"16": "questions/16-batch-normalization/", "17": "questions/17-optimizers/"}[anchor[:2]]
+    page.goto(server + slug + "#" + anchor)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # let Material's scroll handlers settle
+    top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    assert 0 <= top < 300, top
+    assert not page.foreign
+
+
 def test_search_in_korean_finds_overfitting(page, server):
     page.goto(server)
     hrefs = search(page, "오버피팅")
