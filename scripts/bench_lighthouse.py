@@ -24,11 +24,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_subpath import serve  # noqa: E402
+from bench_pages import CHROMIUM  # noqa: E402
+from serve_subpath import built_site, serve  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "lighthouse@13.5.0"
-CHROMIUM = "/usr/bin/chromium"
 FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
          "--disable-background-networking --disable-component-update --disable-sync")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -62,12 +61,7 @@ def main(argv=None) -> int:
     if not fonts.strip():
         print("warning: no Korean font on this machine: Korean pages will score lower than on a reader's "
               "phone (apt-get install fonts-noto-cjk)", file=sys.stderr)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or Path(tmp) / "site"
-        if args.site is None and subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-                                                cwd=ROOT, capture_output=True).returncode:
-            print("mkdocs build failed", file=sys.stderr)
-            return 1
+    with tempfile.TemporaryDirectory() as tmp, built_site(args.site) as site:
         print(f"{'page':<30} " + " ".join(f"{c:>16}" for c in TARGETS) + "  performance range")
         failed = False
         with serve(site) as base:

@@ -13,15 +13,12 @@ import argparse
 import gzip
 import json
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_subpath import serve  # noqa: E402
+from serve_subpath import built_site, serve  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -79,15 +76,7 @@ def main(argv=None) -> int:
         print(f"{CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp)
-            r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", tmp], cwd=ROOT,
-                               capture_output=True, text=True)
-            if r.returncode:
-                print("mkdocs build failed", file=sys.stderr)
-                return 1
+    with built_site(args.site) as site:
         results = {}
         with serve(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

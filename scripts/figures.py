@@ -1179,10 +1179,6 @@ def minibatch_loss():
     return fig
 
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-
 def _constrained_minimum(boundary, w_star, H):
     """Minimizer of the quadratic loss 0.5 (w - w*)^T H (w - w*) over the points of
     `boundary` (w* lies outside the ball, so the constrained minimum is on its edge)."""

@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -152,16 +150,8 @@ def main(argv=None) -> int:
         print(f"{CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
-    from serve_subpath import serve
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp)
-            r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", tmp],
-                               cwd=ROOT, capture_output=True, text=True)
-            if r.returncode:
-                print(r.stderr, file=sys.stderr)
-                return 1
+    from serve_subpath import built_site, serve
+    with built_site(args.site) as site:
         index = site / "search" / "search_index.json"
         print(f"search index: {index.stat().st_size:,} bytes")
         with serve(site) as base, sync_playwright() as p:

@@ -1,9 +1,13 @@
 """Serve a built site under /<repo-name>/ on 127.0.0.1, as GitHub Pages serves a
 project site: 404 outside the prefix, text gzip-compressed for clients that
 accept it (so page-weight and Lighthouse figures match what readers get).
-Used by the tests and the benchmark scripts."""
+Used by the tests and the benchmark scripts; built_site() builds the site first
+when a script is given none."""
 import gzip
 import io
+import subprocess
+import sys
+import tempfile
 import threading
 import urllib.parse
 from contextlib import contextmanager
@@ -12,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PREFIX = "/dl-interview/"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -49,3 +54,18 @@ def serve(site: Path):
         yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
     finally:
         httpd.shutdown()
+
+
+@contextmanager
+def built_site(site: Path | None):
+    """Yield `site`, or, if it is None, a site built now into a temporary folder
+    (removed afterwards). Exits with mkdocs' error if the build fails."""
+    if site is not None:
+        yield site
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", tmp], cwd=ROOT,
+                           capture_output=True, text=True)
+        if r.returncode:
+            sys.exit("mkdocs build failed:\n" + r.stderr[-4000:])
+        yield Path(tmp)

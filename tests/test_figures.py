@@ -74,7 +74,7 @@ def test_every_svg_in_the_directory_is_generated():
     assert on_disk == FIGURES, "hand-made or orphaned SVG in docs/assets/figures/"
 
 
-def test_every_figure_is_registered():
+def test_twenty_two_figures_registered():  # a figure dropped from the list fails here
     assert len(FIGURES) == 22
 
 
