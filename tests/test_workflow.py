@@ -1,4 +1,6 @@
 """The GitHub Pages workflow is valid (actionlint) and does what the README says."""
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -36,3 +38,36 @@ def test_workflow_builds_strict_tests_and_deploys_only_from_main():
     assert "pull_request" in text
     deploy = text[text.index("  deploy:"):]
     assert "if: github.event_name != 'pull_request'" in deploy
+
+
+def _job(text: str, name: str) -> str:
+    """The lines of one job of the workflow (from `  name:` to the next job)."""
+    start = text.index(f"\n  {name}:\n")
+    rest = text[start + 1:]
+    nxt = re.search(r"\n  [a-z][\w-]*:\n", rest[len(name) + 4:])
+    return rest if nxt is None else rest[:len(name) + 4 + nxt.start()]
+
+
+def test_site_builds_without_torch_and_tests_use_the_cpu_build():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    build = _job(text, "build")
+    assert "pip install -r requirements.txt" in build and "requirements-test" not in build
+    assert "torch" not in (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    test_reqs = (ROOT / "requirements-test.txt").read_text(encoding="utf-8")
+    assert not re.search(r"^torch\b", test_reqs, re.M)  # only requirements-torch.txt has it
+    test = _job(text, "test")
+    assert "--no-deps -r requirements-torch.txt" in test
+    torch_reqs = (ROOT / "requirements-torch.txt").read_text(encoding="utf-8")
+    assert "--index-url https://download.pytorch.org/whl/cpu" in torch_reqs
+    assert re.search(r"^torch==[\d.]+\+cpu ; sys_platform != \"darwin\"$", torch_reqs, re.M)
+    deploy = _job(text, "deploy")
+    assert "needs: [build, test]" in deploy
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    test_cmd = next(c for c in commands if "python -m pytest" in c)
+    assert test_cmd in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "--no-deps -r requirements-torch.txt" in test_cmd
+    assert json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["engines"]["node"]
