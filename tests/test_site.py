@@ -229,3 +229,13 @@ def test_formulas_are_typeset_at_build_time(site):
         text = html.read_text(encoding="utf-8")
         assert not re.search(r'class="arithmatex">\\[(\[]', text), f"{html}: a formula left untypeset"
         assert "mjx-merror" not in text, html
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_about_page_links_the_contributor_guide_on_the_repository(site, lang):
+    about = site / ("en/about" if lang == "en" else "about") / "index.html"
+    links = Page(about.read_text(encoding="utf-8")).links
+    repo = os.environ.get("REPO_URL", "https://github.com/example/dl-interview").rstrip("/")
+    assert f"{repo}/blob/main/CONTRIBUTING.md" in links
+    assert (ROOT / "CONTRIBUTING.md").is_file()
+    assert not any("repo:" in link for link in links)
