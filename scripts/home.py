@@ -5,7 +5,8 @@ The home page lists every question and sub-question with a deep link
 (questions/NN-slug.md#12-1) and whether it is answered yet: a part is
 unanswered while it still holds the "not written yet" notice that the importer
 puts there. Run it after adding or answering a question; --check (used by the
-tests) exits 1 when a home page is out of date.
+tests) exits 1 when a home page is out of date. A page it cannot read, or a
+question page without an H1, is an error (`FILE: reason`) and nothing is written.
 """
 import argparse
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 H1 = re.compile(r"^# (.+?)\s*$", re.M)
+PAGE = re.compile(r"(\d+)-[^/]*\.md")  # questions/NN-slug.md; NN may have three digits
 SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
 
 TEXT = {
@@ -48,6 +50,30 @@ TEXT = {
 }
 
 
+class PageError(Exception):
+    """Bad input: str() is `FILE: reason`."""
+
+
+def shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read(path: Path) -> str:
+    """A page's text as MkDocs reads it (a byte-order mark is not text); PageError if unreadable."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[:e.start].count(b"\n") + 1
+        raise PageError(f"{shown(path)}:{line}: not UTF-8 (byte 0x{e.object[e.start]:02x})") from None
+    except IsADirectoryError:
+        raise PageError(f"{shown(path)}: a folder, not a page") from None
+    except OSError as e:
+        raise PageError(f"{shown(path)}: {e.strerror}") from None
+
+
 def parts(text: str):
     """Yield (anchor or None, title, body) for the question and each sub-question."""
     h1 = H1.search(text)
@@ -64,9 +90,12 @@ def parts(text: str):
 def render(lang: str, docs: Path) -> str:
     t = TEXT[lang]
     lines, done, total, nq, ns = [], 0, 0, 0, 0
-    for page in sorted((docs / lang / "questions").glob("[0-9][0-9]-*.md")):
-        number = int(page.name[:2])
-        for anchor, title, body in parts(page.read_text(encoding="utf-8")):
+    pages = [(int(m[1]), p) for p in (docs / lang / "questions").glob("*.md") if (m := PAGE.fullmatch(p.name))]
+    for number, page in sorted(pages):
+        text = read(page)
+        if not H1.search(text):  # it would vanish from the list without a word
+            raise PageError(f"{shown(page)}: no H1")
+        for anchor, title, body in parts(text):
             answered = t["not_written"] not in body
             done += answered
             total += 1
@@ -97,11 +126,15 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder (default: ./docs)")
     ap.add_argument("--check", action="store_true", help="exit 1 if a home page is out of date; write nothing")
     args = ap.parse_args(argv)
+    try:  # both pages rendered before either is written
+        pages = {args.docs / lang / "index.md": render(lang, args.docs) for lang in TEXT}
+        old = {path: read(path) if path.exists() else None for path in pages}
+    except PageError as e:
+        print(e, file=sys.stderr)
+        return 1
     stale = []
-    for lang in TEXT:
-        path = args.docs / lang / "index.md"
-        new = render(lang, args.docs)
-        if not path.exists() or path.read_text(encoding="utf-8") != new:
+    for path, new in pages.items():
+        if old[path] != new:
             stale.append(path)
             if not args.check:
                 path.write_text(new, encoding="utf-8")
