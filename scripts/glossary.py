@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from translations import PageError, write_all
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "glossary.yml"
 FIELDS = ("ko", "en", "variants", "questions", "ko_def", "en_def")
@@ -191,25 +193,29 @@ def main(argv=None) -> int:
     ap.add_argument("--source", type=Path, default=SOURCE, help="the glossary (default: glossary.yml)")
     ap.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: ./docs)")
     args = ap.parse_args(argv)
+    if not args.docs.is_dir():
+        print(f"{args.docs}: not a folder", file=sys.stderr)
+        return 1
     try:
         entries = load(args.source, args.docs)
     except GlossaryError as e:
         print(e, file=sys.stderr)
         return 1
-    stale = []
-    for lang in TEXT:
-        path = args.docs / lang / "glossary.md"
-        text = page(entries, lang, args.docs)
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        if args.check:
-            stale.append(path)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path}")
+    pages = {args.docs / lang / "glossary.md": page(entries, lang, args.docs) for lang in TEXT}
+    stale = [path for path, text in pages.items()
+             if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text]
+    if args.check:
+        for path in stale:
+            print(f"{path} is out of date: run scripts/glossary.py")
+        return 1 if stale else 0
+    try:
+        write_all({path: pages[path] for path in stale})
+    except PageError as e:
+        print(e, file=sys.stderr)
+        return 1
     for path in stale:
-        print(f"{path} is out of date: run scripts/glossary.py")
-    return 1 if stale else 0
+        print(f"wrote {path}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ import re
 import sys
 from pathlib import Path
 
+from translations import PageError, read, shown, write_all  # pages read as MkDocs reads them
+
 ROOT = Path(__file__).resolve().parent.parent
 H1 = re.compile(r"^# (.+?)\s*$", re.M)
 PAGE = re.compile(r"(\d+)-[^/]*\.md")  # questions/NN-slug.md; NN may have three digits
@@ -48,30 +50,6 @@ TEXT = {
         "not_written": "Answer not written yet",
     },
 }
-
-
-class PageError(Exception):
-    """Bad input: str() is `FILE: reason`."""
-
-
-def shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def read(path: Path) -> str:
-    """A page's text as MkDocs reads it (a byte-order mark is not text); PageError if unreadable."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = path.read_bytes()[:e.start].count(b"\n") + 1
-        raise PageError(f"{shown(path)}:{line}: not UTF-8 (byte 0x{e.object[e.start]:02x})") from None
-    except IsADirectoryError:
-        raise PageError(f"{shown(path)}: a folder, not a page") from None
-    except OSError as e:
-        raise PageError(f"{shown(path)}: {e.strerror}") from None
 
 
 def parts(text: str):
@@ -126,19 +104,25 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder (default: ./docs)")
     ap.add_argument("--check", action="store_true", help="exit 1 if a home page is out of date; write nothing")
     args = ap.parse_args(argv)
+    if not args.docs.is_dir():
+        print(f"{shown(args.docs)}: not a folder", file=sys.stderr)
+        return 1
     try:  # both pages rendered before either is written
         pages = {args.docs / lang / "index.md": render(lang, args.docs) for lang in TEXT}
-        old = {path: read(path) if path.exists() else None for path in pages}
     except PageError as e:
         print(e, file=sys.stderr)
         return 1
-    stale = []
-    for path, new in pages.items():
-        if old[path] != new:
-            stale.append(path)
-            if not args.check:
-                path.write_text(new, encoding="utf-8")
-                print(f"wrote {path}")
+    # text mode: a checkout with CRLF line ends is not out of date; undecodable is
+    stale = [path for path, new in pages.items()
+             if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != new]
+    if stale and not args.check:
+        try:
+            write_all({path: pages[path] for path in stale})
+        except PageError as e:
+            print(e, file=sys.stderr)
+            return 1
+        for path in stale:
+            print(f"wrote {path}")
     if args.check and stale:
         for path in stale:
             print(f"{path}: out of date; run python scripts/home.py", file=sys.stderr)

@@ -10,6 +10,7 @@ UTF-8, a folder where a page should be, front matter that is not valid YAML.
 """
 import argparse
 import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -50,6 +51,27 @@ def read(path: Path) -> str:
         raise PageError(f"{shown(path)}: no such file") from None
     except OSError as e:
         raise PageError(f"{shown(path)}: {e.strerror}") from None
+
+
+def write_all(pages: dict[Path, str]) -> None:
+    """Write every page or none (PageError): each goes to a temporary file beside
+    it, and only when all are written are they moved into place."""
+    for path in pages:
+        if path.is_dir():
+            raise PageError(f"{shown(path)}: a folder, not a page")
+    temps = {}
+    try:
+        for path, text in pages.items():
+            temps[path] = path.with_name(f".{path.name}.tmp")
+            temps[path].write_text(text, encoding="utf-8")
+        for path, temp in temps.items():
+            os.replace(temp, path)
+    except OSError as e:
+        raise PageError(f"{shown(path)}: cannot write ({e.strerror})") from None
+    finally:
+        for temp in temps.values():
+            if temp.is_file():  # left over when a later page failed
+                temp.unlink()
 
 
 def front_matter(text: str, path: Path):
@@ -141,14 +163,16 @@ def main(argv=None) -> int:
                     help="record that these English pages now translate the current Korean page")
     ap.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: ./docs)")
     args = ap.parse_args(argv)
+    if not args.docs.is_dir():
+        print(f"{shown(args.docs)}: not a folder", file=sys.stderr)
+        return 1
     if args.stamp:
-        try:  # all pages checked before any is written; a byte-order mark is not kept
-            new = [(en, stamped(en, args.docs)) for en in args.stamp]
+        try:  # a byte-order mark is not kept
+            write_all({en: stamped(en, args.docs) for en in args.stamp})
         except PageError as e:
             print(e, file=sys.stderr)
             return 1
-        for en, text in new:
-            en.write_text(text, encoding="utf-8")
+        for en in args.stamp:
             print(f"stamped {en}")
         return 0
     bad = 0

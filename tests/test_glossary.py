@@ -97,6 +97,7 @@ def project(tmp_path: Path) -> Path:
     """A copy of the script and the Korean question pages, run as a contributor would run it."""
     (tmp_path / "scripts").mkdir()
     shutil.copy(SCRIPT, tmp_path / "scripts")
+    shutil.copy(ROOT / "scripts" / "translations.py", tmp_path / "scripts")
     shutil.copytree(ROOT / "docs" / "ko" / "questions", tmp_path / "docs" / "ko" / "questions")
     (tmp_path / "docs" / "en").mkdir()
     return tmp_path
@@ -159,3 +160,11 @@ def test_three_digit_question_numbers(tmp_path):
     assert r.returncode == 0, r.stderr
     text = (tmp / "docs" / "en" / "glossary.md").read_text(encoding="utf-8")
     assert "[100](questions/100-hundredth.md)" in text and "[6](questions/06-overfitting.md)" in text
+
+
+def test_glossary_page_it_cannot_write_is_one_line(tmp_path):
+    tmp = project(tmp_path)
+    (tmp / "docs" / "en" / "glossary.md").mkdir()
+    r = run_copy(tmp, GOOD)
+    assert one_error(r) == "docs/en/glossary.md: a folder, not a page"
+    assert not (tmp / "docs" / "ko" / "glossary.md").exists()  # not written alone

@@ -131,3 +131,32 @@ def test_build_fails_on_front_matter_mkdocs_cannot_read(tmp_path, rel, front, er
                        env={**os.environ, "MATH_PRERENDER": "0"})
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr[-3000:]
     assert error in re.findall(r"^ERROR\s+-\s+(.*)$", r.stderr, re.M), r.stderr[-3000:]
+
+
+@pytest.mark.parametrize("script", ["home.py", "translations.py", "glossary.py"])
+def test_missing_docs_folder_is_one_line(tmp_path, script):
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--docs", "nodocs"], cwd=tmp_path,
+                       capture_output=True, text=True)
+    assert one_error(r) == "nodocs: not a folder"
+
+
+def test_home_reports_a_home_page_it_cannot_write(docs):
+    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
+    (docs / "en" / "index.md").unlink()
+    (docs / "en" / "index.md").mkdir()
+    before = (docs / "ko" / "index.md").read_bytes()
+    assert one_error(home(docs)) == "docs/en/index.md: a folder, not a page"
+    assert (docs / "ko" / "index.md").read_bytes() == before  # not written alone
+    assert sorted(p.name for p in docs.glob("*/.*")) == []  # no temporary file left
+
+
+def test_home_writes_both_pages_or_neither(docs):
+    """A write that fails part-way (here: the English page's temporary file cannot be
+    created) leaves the Korean home page as it was."""
+    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
+    (docs / "en" / "questions" / "06-overfitting.md").write_text("# Changed question\n", encoding="utf-8")
+    (docs / "en" / ".index.md.tmp").mkdir()
+    before = {p: p.read_bytes() for p in docs.glob("*/index.md")}
+    assert one_error(home(docs)) == "docs/en/index.md: cannot write (Is a directory)"
+    assert {p: p.read_bytes() for p in docs.glob("*/index.md")} == before
+    assert not (docs / "ko" / ".index.md.tmp").exists()
