@@ -19,6 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 H1 = re.compile(r"^# (.+?)\s*$", re.M)
 PAGE = re.compile(r"(\d+)-[^/]*\.md")  # questions/NN-slug.md; NN may have three digits
 SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
+# a fenced code block (also indented, inside an admonition): its "# comment" lines are not headings
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
+
+
+def headings_only(text: str) -> str:
+    """The text with fenced code blanked out, every character at its place."""
+    return FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
 
 TEXT = {
     "ko": {
@@ -54,10 +61,10 @@ TEXT = {
 
 def parts(text: str):
     """Yield (anchor or None, title, body) for the question and each sub-question."""
-    h1 = H1.search(text)
+    h1 = H1.search(headings_only(text))
     if not h1:
         return
-    subs = list(SUB.finditer(text))
+    subs = list(SUB.finditer(headings_only(text)))
     first_end = subs[0].start() if subs else len(text)
     yield None, h1[1], text[h1.end():first_end]
     for k, m in enumerate(subs):
@@ -71,7 +78,7 @@ def render(lang: str, docs: Path) -> str:
     pages = [(int(m[1]), p) for p in (docs / lang / "questions").glob("*.md") if (m := PAGE.fullmatch(p.name))]
     for number, page in sorted(pages):
         text = read(page)
-        if not H1.search(text):  # it would vanish from the list without a word
+        if not H1.search(headings_only(text)):  # it would vanish from the list without a word
             raise PageError(f"{shown(page)}: no H1")
         for anchor, title, body in parts(text):
             answered = t["not_written"] not in body
