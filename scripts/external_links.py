@@ -7,6 +7,7 @@ URL (this machine has no network: form is checked here, reachability by a
 person or a link checker run online on the printed list).
 """
 import argparse
+import os
 import re
 import sys
 from collections import defaultdict
@@ -53,11 +54,15 @@ def main(argv=None) -> int:
         why = problem(url)
         if why:
             bad.append(f"{path.relative_to(args.docs.parent)}:{n}: {why}: {url}")
-    for host in sorted(hosts):
-        print(f"{host} ({len(hosts[host])})")
-        for url in sorted(hosts[host]):
-            print(f"    {url}")
-    print(f"{total} external link{'s' * (total != 1)} on {len(hosts)} host{'s' * (len(hosts) != 1)}")
+    try:
+        for host in sorted(hosts):
+            print(f"{host} ({len(hosts[host])})")
+            for url in sorted(hosts[host]):
+                print(f"    {url}")
+        print(f"{total} external link{'s' * (total != 1)} on {len(hosts)} host{'s' * (len(hosts) != 1)}")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head`): not a failure of this script
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
     for line in bad:
         print(line, file=sys.stderr)
     return 1 if args.check and bad else 0

@@ -24,15 +24,17 @@ KEEP = ["es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2", "es5/input/tex/ext
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--version", default=VERSION, help=f"MathJax version (default {VERSION})")
+    # not --version, which reads as "print this script's version"
+    ap.add_argument("--mathjax-version", default=VERSION, metavar="VERSION",
+                    help=f"the MathJax version to fetch (default {VERSION})")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "mathjax", help="target folder")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            name = subprocess.run(["npm", "pack", f"mathjax@{args.version}", "--silent"], cwd=tmp,
+            name = subprocess.run(["npm", "pack", f"mathjax@{args.mathjax_version}", "--silent"], cwd=tmp,
                                   check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
         except (OSError, subprocess.CalledProcessError) as e:
-            print(f"npm pack mathjax@{args.version} failed: {getattr(e, 'stderr', e)}", file=sys.stderr)
+            print(f"npm pack mathjax@{args.mathjax_version} failed: {getattr(e, 'stderr', e)}", file=sys.stderr)
             return 1
         with tarfile.open(Path(tmp) / name) as tar:
             tar.extractall(tmp, filter="data")
@@ -43,8 +45,8 @@ def main(argv=None) -> int:
             src, dest = pkg / rel, args.out / rel.removeprefix("es5/")
             dest.parent.mkdir(parents=True, exist_ok=True)
             (shutil.copytree if src.is_dir() else shutil.copyfile)(src, dest)
-        (args.out / "VERSION").write_text(args.version + "\n")
-    print(f"MathJax {args.version} -> {args.out}")
+        (args.out / "VERSION").write_text(args.mathjax_version + "\n")
+    print(f"MathJax {args.mathjax_version} -> {args.out}")
     return 0
 
 

@@ -11,16 +11,20 @@ the tests) exits 1 when a page is out of date; a bad entry is reported as
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from pathlib import Path
 
 import yaml
 
+from translations import PageError, write_all
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "glossary.yml"
 FIELDS = ("ko", "en", "variants", "questions", "ko_def", "en_def")
-QUESTIONS = ROOT / "docs" / "ko" / "questions"
+DOCS = ROOT / "docs"
+PAGE = re.compile(r"(\d+)-[^/]*\.md")  # questions/NN-slug.md; NN may have three digits
 # Words as the search index holds them: mkdocs.yml's search separator splits
 # text at spaces and punctuation (and between Hangul and Latin letters).
 WORDS = re.compile(r"[^0-9A-Za-z\u3131-\u318e\uac00-\ud7a3]+")
@@ -52,23 +56,65 @@ def norm(form: str) -> str:
     return WORDS.sub("", form).lower()
 
 
-def load(path: Path = SOURCE) -> list[dict]:
+def question_pages(docs: Path = DOCS) -> dict[int, str]:
+    """Question number -> file name of its Korean page."""
+    pages = {}
+    for p in (docs / "ko" / "questions").glob("*.md"):
+        if m := PAGE.fullmatch(p.name):
+            pages[int(m[1])] = p.name
+    return pages
+
+
+def _duplicate_key(node, name: str) -> None:
+    """PyYAML keeps the last of two equal keys without a word: refuse them."""
+    if isinstance(node, yaml.MappingNode):
+        first = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in first:
+                    raise GlossaryError(f"{name}:{key.start_mark.line + 1}: duplicate key {key.value!r} "
+                                        f"(first on line {first[key.value]})")
+                first[key.value] = key.start_mark.line + 1
+            _duplicate_key(value, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_key(item, name)
+
+
+def _yaml_error(e: yaml.YAMLError, name: str, line: int = 1) -> GlossaryError:
+    mark = getattr(e, "problem_mark", None)
+    return GlossaryError(f"{name}:{mark.line + 1 if mark else line}: not valid YAML ({getattr(e, 'problem', e)})")
+
+
+def load(path: Path = SOURCE, docs: Path = DOCS) -> list[dict]:
     """The entries of glossary.yml, validated; raises GlossaryError."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[:e.start].count(b"\n") + 1
+        raise GlossaryError(f"{path.name}:{line}: not UTF-8 (byte 0x{e.object[e.start]:02x})") from None
+    except FileNotFoundError:
+        raise GlossaryError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise GlossaryError(f"{path}: a folder, not a file") from None
+    except OSError as e:
+        raise GlossaryError(f"{path}: {e.strerror}") from None
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise GlossaryError(f"{path.name}:{line}: not valid YAML ({getattr(e, 'problem', e)})")
+        raise _yaml_error(e, path.name) from None
     if not isinstance(root, yaml.SequenceNode):
         raise GlossaryError(f"{path.name}:1: expected a list of entries")
-    slugs = {int(p.name[:2]) for p in QUESTIONS.glob("[0-9][0-9]-*.md")}
+    _duplicate_key(root, path.name)
+    slugs = question_pages(docs)
     entries, seen = [], {}
     for node in root.value:
         line = node.start_mark.line + 1
         where = f"{path.name}:{line}"
-        entry = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
+        try:
+            entry = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
+        except yaml.YAMLError as e:  # e.g. a tag safe_load refuses
+            raise _yaml_error(e, path.name, line) from None
         if not isinstance(entry, dict):
             raise GlossaryError(f"{where}: an entry must be a mapping of {', '.join(FIELDS)}")
         missing = [f for f in FIELDS if not entry.get(f)]
@@ -79,7 +125,8 @@ def load(path: Path = SOURCE) -> list[dict]:
                 ([f"unknown field {', '.join(extra)}"] if extra else [])))
         if not isinstance(entry["variants"], list) or not all(isinstance(v, str) for v in entry["variants"]):
             raise GlossaryError(f"{where}: variants must be a list of strings")
-        bad = [q for q in entry["questions"] if not isinstance(q, int) or q not in slugs] \
+        # bool is an int to Python: `true` must not count as question 1
+        bad = [q for q in entry["questions"] if type(q) is not int or q not in slugs] \
             if isinstance(entry["questions"], list) else [entry["questions"]]
         if bad:
             raise GlossaryError(f"{where}: questions must list existing question numbers, not {bad}")
@@ -121,23 +168,21 @@ def search_data(entries: list[dict]) -> dict:
     return {"forms": lookup, "words": words, "questions": [list(e["questions"]) for e in entries]}
 
 
-def _slug(n: int) -> str:
-    return next(QUESTIONS.glob(f"{n:02d}-*.md")).name
-
-
-def page(entries: list[dict], lang: str) -> str:
+def page(entries: list[dict], lang: str, docs: Path = DOCS) -> str:
     t = TEXT[lang]
     other = "en" if lang == "ko" else "ko"
     rows = sorted(entries, key=lambda e: str(e[lang]).lower())
+    slugs = question_pages(docs)
     out = ["---", f"title: {t['title']}", "search:",
            "  exclude: true  # every variant is on this page: it would top every search", "---", "",
            "<!-- Written by scripts/glossary.py from glossary.yml: edit that file, not this one. -->", "",
            f"# {t['title']}", "", t["intro"], "",
            "| " + " | ".join(t["head"]) + " |", "|" + "---|" * len(t["head"])]
     for e in rows:
-        links = ", ".join(f"[{q}](questions/{_slug(q)})" for q in e["questions"])
-        cells = [f"**{e[lang]}**", str(e[other]), ", ".join(map(str, e["variants"])),
-                 str(e[f"{lang}_def"]), links]
+        links = ", ".join(f"[{q}](questions/{slugs[q]})" for q in e["questions"])
+        # terms are plain text (a "<" in one is not markup); definitions are Markdown, for formulas
+        cells = [f"**{html.escape(str(e[lang]), quote=False)}**", html.escape(str(e[other]), quote=False),
+                 html.escape(", ".join(map(str, e["variants"])), quote=False), str(e[f"{lang}_def"]), links]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out) + "\n"
 
@@ -146,26 +191,31 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if a page is out of date; write nothing")
     ap.add_argument("--source", type=Path, default=SOURCE, help="the glossary (default: glossary.yml)")
+    ap.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: ./docs)")
     args = ap.parse_args(argv)
+    if not args.docs.is_dir():
+        print(f"{args.docs}: not a folder", file=sys.stderr)
+        return 1
     try:
-        entries = load(args.source)
+        entries = load(args.source, args.docs)
     except GlossaryError as e:
         print(e, file=sys.stderr)
         return 1
-    stale = []
-    for lang in TEXT:
-        path = ROOT / "docs" / lang / "glossary.md"
-        text = page(entries, lang)
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        if args.check:
-            stale.append(path)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path}")
+    pages = {args.docs / lang / "glossary.md": page(entries, lang, args.docs) for lang in TEXT}
+    stale = [path for path, text in pages.items()
+             if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text]
+    if args.check:
+        for path in stale:
+            print(f"{path} is out of date: run scripts/glossary.py")
+        return 1 if stale else 0
+    try:
+        write_all({path: pages[path] for path in stale})
+    except PageError as e:
+        print(e, file=sys.stderr)
+        return 1
     for path in stale:
-        print(f"{path} is out of date: run scripts/glossary.py")
-    return 1 if stale else 0
+        print(f"wrote {path}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -5,16 +5,27 @@ The home page lists every question and sub-question with a deep link
 (questions/NN-slug.md#12-1) and whether it is answered yet: a part is
 unanswered while it still holds the "not written yet" notice that the importer
 puts there. Run it after adding or answering a question; --check (used by the
-tests) exits 1 when a home page is out of date.
+tests) exits 1 when a home page is out of date. A page it cannot read, or a
+question page without an H1, is an error (`FILE: reason`) and nothing is written.
 """
 import argparse
 import re
 import sys
 from pathlib import Path
 
+from translations import PageError, read, shown, write_all  # pages read as MkDocs reads them
+
 ROOT = Path(__file__).resolve().parent.parent
 H1 = re.compile(r"^# (.+?)\s*$", re.M)
+PAGE = re.compile(r"(\d+)-[^/]*\.md")  # questions/NN-slug.md; NN may have three digits
 SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
+# a fenced code block (also indented, inside an admonition): its "# comment" lines are not headings
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
+
+
+def headings_only(text: str) -> str:
+    """The text with fenced code blanked out, every character at its place."""
+    return FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
 
 TEXT = {
     "ko": {
@@ -50,10 +61,10 @@ TEXT = {
 
 def parts(text: str):
     """Yield (anchor or None, title, body) for the question and each sub-question."""
-    h1 = H1.search(text)
+    h1 = H1.search(headings_only(text))
     if not h1:
         return
-    subs = list(SUB.finditer(text))
+    subs = list(SUB.finditer(headings_only(text)))
     first_end = subs[0].start() if subs else len(text)
     yield None, h1[1], text[h1.end():first_end]
     for k, m in enumerate(subs):
@@ -64,9 +75,12 @@ def parts(text: str):
 def render(lang: str, docs: Path) -> str:
     t = TEXT[lang]
     lines, done, total, nq, ns = [], 0, 0, 0, 0
-    for page in sorted((docs / lang / "questions").glob("[0-9][0-9]-*.md")):
-        number = int(page.name[:2])
-        for anchor, title, body in parts(page.read_text(encoding="utf-8")):
+    pages = [(int(m[1]), p) for p in (docs / lang / "questions").glob("*.md") if (m := PAGE.fullmatch(p.name))]
+    for number, page in sorted(pages):
+        text = read(page)
+        if not H1.search(headings_only(text)):  # it would vanish from the list without a word
+            raise PageError(f"{shown(page)}: no H1")
+        for anchor, title, body in parts(text):
             answered = t["not_written"] not in body
             done += answered
             total += 1
@@ -97,15 +111,25 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder (default: ./docs)")
     ap.add_argument("--check", action="store_true", help="exit 1 if a home page is out of date; write nothing")
     args = ap.parse_args(argv)
-    stale = []
-    for lang in TEXT:
-        path = args.docs / lang / "index.md"
-        new = render(lang, args.docs)
-        if not path.exists() or path.read_text(encoding="utf-8") != new:
-            stale.append(path)
-            if not args.check:
-                path.write_text(new, encoding="utf-8")
-                print(f"wrote {path}")
+    if not args.docs.is_dir():
+        print(f"{shown(args.docs)}: not a folder", file=sys.stderr)
+        return 1
+    try:  # both pages rendered before either is written
+        pages = {args.docs / lang / "index.md": render(lang, args.docs) for lang in TEXT}
+    except PageError as e:
+        print(e, file=sys.stderr)
+        return 1
+    # text mode: a checkout with CRLF line ends is not out of date; undecodable is
+    stale = [path for path, new in pages.items()
+             if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != new]
+    if stale and not args.check:
+        try:
+            write_all({path: pages[path] for path in stale})
+        except PageError as e:
+            print(e, file=sys.stderr)
+            return 1
+        for path in stale:
+            print(f"wrote {path}")
     if args.check and stale:
         for path in stale:
             print(f"{path}: out of date; run python scripts/home.py", file=sys.stderr)

@@ -23,6 +23,9 @@
    browser typesets them (docs/javascripts/mathjax.js); MATH_PRERENDER=0
    skips it on purpose, MATH_PRERENDER=1 (the deploy workflow) makes it a
    build error.
+8. A page whose front matter MkDocs cannot read (`title: [unclosed`) fails the
+   build with `FILE:LINE: reason`: MkDocs would publish the block as page text
+   without a warning, even with --strict.
 """
 import html as htmlmod
 import json
@@ -55,11 +58,17 @@ BEHIND = ('!!! warning "Translation behind the Korean page"\n'
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
-    if not src.startswith("en/") or src == "en/index.md":
-        return markdown
-    docs = Path(config.docs_dir)
-    ko, en = docs / "ko" / src[3:], docs / src
-    if ko.exists() and translations.status(ko, en) != "current":
+    try:
+        # MkDocs strips the front matter it could read: a block still here is one it could not
+        translations.front_matter(markdown, Path(page.file.abs_src_path))
+        if not src.startswith("en/") or src == "en/index.md":
+            return markdown
+        docs = Path(config.docs_dir)
+        ko, en = docs / "ko" / src[3:], docs / src
+        behind = ko.exists() and translations.status(ko, en) != "current"
+    except translations.PageError as e:
+        raise PluginError(str(e)) from None
+    if behind:
         # after the H1: MkDocs takes the page title from a leading H1
         m = re.search(r"^# .*\n", markdown, re.M)
         cut = m.end() if m else 0
@@ -149,3 +158,10 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     return on_post_page(output_content, None, config)  # 404.html
+
+
+if __name__ == "__main__":
+    import argparse
+    argparse.ArgumentParser(prog="mkdocs_hooks.py", description=__doc__.split("\n\n")[0],
+                            epilog="Not a command: mkdocs.yml loads it (hooks:) when the site is built.").parse_args()
+    sys.exit("mkdocs_hooks.py is not a command: run `mkdocs build` or `mkdocs serve` (see --help)")

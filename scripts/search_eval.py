@@ -25,7 +25,7 @@ from bench_pages import ARGS, CHROMIUM  # noqa: E402  (Debian's Chromium, no bac
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.yml"
-QUESTION = re.compile(r"/questions/(\d\d)-")
+QUESTION = re.compile(r"/questions/(\d+)-")  # three-digit numbers too
 LANG_PATH = {"ko": "", "en": "en/"}
 
 # Resolves when the results have changed after the next keyup in the

@@ -69,3 +69,18 @@ def built_site(site: Path | None):
         if r.returncode:
             sys.exit("mkdocs build failed:\n" + r.stderr[-4000:])
         yield Path(tmp)
+
+
+if __name__ == "__main__":
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("site", nargs="?", type=Path, help="a built site (default: build one now, into a temporary folder)")
+    args = ap.parse_args()
+    if args.site is not None and not args.site.is_dir():
+        sys.exit(f"{args.site}: not a folder (a built site, from `mkdocs build`)")
+    with built_site(args.site) as site, serve(site) as base:
+        print(f"serving {site} at {base} (Ctrl-C to stop)", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass

@@ -2,10 +2,12 @@
 Bad entries are reported as one `FILE:LINE: reason` line, never a traceback."""
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +91,80 @@ def test_search_data_is_published_for_the_worker(site):
     m = re.fullmatch(r"self\.__glossary = (\{.*\});\n", text, re.S)
     assert m
     assert json.loads(m[1]) == glossary.search_data(glossary.load())
+
+
+def project(tmp_path: Path) -> Path:
+    """A copy of the script and the Korean question pages, run as a contributor would run it."""
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(SCRIPT, tmp_path / "scripts")
+    shutil.copy(ROOT / "scripts" / "translations.py", tmp_path / "scripts")
+    shutil.copytree(ROOT / "docs" / "ko" / "questions", tmp_path / "docs" / "ko" / "questions")
+    (tmp_path / "docs" / "en").mkdir()
+    return tmp_path
+
+
+def run_copy(tmp: Path, text: str | bytes, *args):
+    source = tmp / "glossary.yml"
+    source.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return subprocess.run([sys.executable, str(tmp / "scripts" / "glossary.py"), "--source", source, *args],
+                          cwd=tmp, capture_output=True, text=True)
+
+
+def one_error(r) -> str:
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("text, error", [
+    ((GOOD + GOOD.replace("과적합", "과적합2").replace("overfitting", "overfit").replace("오버피팅", "x")
+      ).encode("utf-8").replace("과적합2".encode(), b"caf\xe9"), "glossary.yml:7: not UTF-8 (byte 0xe9)"),
+    (GOOD.replace("questions: [6]", "questions: [true]"),
+     "glossary.yml:1: questions must list existing question numbers, not [True]"),
+    (GOOD.replace("  en: overfitting\n", "  en: overfitting\n  ko: 과대적합\n"),
+     "glossary.yml:3: duplicate key 'ko' (first on line 1)"),
+    (GOOD.replace("  ko_def: 뜻.\n", "  ko_def: 뜻.\n  variants: [과적합화]\n"),
+     "glossary.yml:6: duplicate key 'variants' (first on line 3)"),
+], ids=["not-utf8", "question-true", "duplicate-ko", "duplicate-variants"])
+def test_bad_glossary_is_one_line(tmp_path, text, error):
+    tmp = project(tmp_path)
+    assert one_error(run_copy(tmp, text)) == error
+    assert not list((tmp / "docs").glob("*/glossary.md"))  # nothing written
+
+
+def test_missing_source_is_one_line(tmp_path):
+    missing = tmp_path / "nope.yml"
+    assert one_error(run("--check", "--source", missing)) == f"{missing}: no such file"
+
+
+def test_html_in_a_term_is_shown_as_text(tmp_path):
+    tmp = project(tmp_path)
+    text = (GOOD.replace("ko: 과적합", "ko: '<b>과적합</b>'").replace("en: overfitting", "en: 'over & <i>fit</i>'")
+            .replace("[오버피팅]", "['<script>alert(1)</script>']"))
+    r = run_copy(tmp, text)
+    assert r.returncode == 0, r.stderr
+    for lang in ("ko", "en"):
+        page = markdown.markdown((tmp / "docs" / lang / "glossary.md").read_text(encoding="utf-8"),
+                                 extensions=["tables", "attr_list", "md_in_html"])
+        row = re.search(r"<tr>\s*<td><strong>.*?</tr>", page, re.S)[0]
+        assert "<b>" not in row and "<i>" not in row and "<script>" not in row, row
+        assert "&lt;b&gt;과적합&lt;/b&gt;" in row and "over &amp; &lt;i&gt;fit&lt;/i&gt;" in row
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in row
+
+
+def test_three_digit_question_numbers(tmp_path):
+    tmp = project(tmp_path)
+    (tmp / "docs" / "ko" / "questions" / "100-hundredth.md").write_text("# 백 번째 질문\n", encoding="utf-8")
+    r = run_copy(tmp, GOOD.replace("questions: [6]", "questions: [6, 100]"))
+    assert r.returncode == 0, r.stderr
+    text = (tmp / "docs" / "en" / "glossary.md").read_text(encoding="utf-8")
+    assert "[100](questions/100-hundredth.md)" in text and "[6](questions/06-overfitting.md)" in text
+
+
+def test_glossary_page_it_cannot_write_is_one_line(tmp_path):
+    tmp = project(tmp_path)
+    (tmp / "docs" / "en" / "glossary.md").mkdir()
+    r = run_copy(tmp, GOOD)
+    assert one_error(r) == "docs/en/glossary.md: a folder, not a page"
+    assert not (tmp / "docs" / "ko" / "glossary.md").exists()  # not written alone

@@ -4,12 +4,34 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "scripts" / "translations.py"
 
 
-def run(*args):
-    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True)
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def docs(tmp_path):
+    """A copy of the pages, in tmp_path/docs; the script runs in tmp_path (run_in)."""
+    shutil.copytree(ROOT / "docs" / "ko", tmp_path / "docs" / "ko")
+    shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
+    return tmp_path / "docs"
+
+
+def run_in(docs, *args):
+    return run("--docs", "docs", *args, cwd=docs.parent)
+
+
+def one_error(r) -> str:
+    """The single stderr line of a refused input (exit 1, no traceback)."""
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    return lines[0]
 
 
 def test_every_english_page_is_current():
@@ -57,3 +79,105 @@ def test_behind_page_shows_a_banner_on_the_site(tmp_path):
 
 def test_help():
     assert run("--help").returncode == 0
+
+
+EN6 = "docs/en/questions/06-overfitting.md"
+KO6 = "docs/ko/questions/06-overfitting.md"
+
+
+def test_byte_order_mark_is_not_text(docs):
+    """An editor that saves with a byte-order mark changes nothing: the page is still
+    current, and --stamp rewrites its one front-matter block (dropping the mark, as
+    every other page has none) instead of adding a second one above it."""
+    en = docs.parent / EN6
+    before = en.read_text(encoding="utf-8")
+    en.write_bytes(b"\xef\xbb\xbf" + before.encode("utf-8"))
+    r = run_in(docs)
+    assert r.returncode == 0 and "06-overfitting" not in r.stdout, r.stdout
+
+    ko = docs.parent / KO6
+    ko.write_bytes(b"\xef\xbb\xbf" + ko.read_bytes() + "\n추가된 문단.\n".encode("utf-8"))
+    assert f"{EN6}: behind" in run_in(docs).stdout
+    assert run_in(docs, "--stamp", EN6).returncode == 0
+    after = en.read_bytes().decode("utf-8")
+    assert not after.startswith("\ufeff") and after.startswith("---\nko_hash: ")
+    assert after.count("ko_hash:") == 1 and after.count("\n---\n") == before.count("\n---\n")
+    assert after.split("---\n", 2)[2] == before.split("---\n", 2)[2]
+    assert run_in(docs).returncode == 0
+
+
+def test_unstamped_page_with_byte_order_mark_gets_one_front_matter_block(docs):
+    en = docs.parent / EN6
+    body = en.read_text(encoding="utf-8").split("---\n", 2)[2]
+    en.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    assert f"{EN6}: unstamped" in run_in(docs).stdout
+    assert run_in(docs, "--stamp", EN6).returncode == 0
+    after = en.read_text(encoding="utf-8")
+    assert after.startswith("---\nko_hash: ") and after.split("---\n", 2)[2] == "\n" + body
+    assert run_in(docs).returncode == 0
+
+
+def spoil(docs, rel, how):
+    path = docs.parent / rel
+    if how == "not utf-8":
+        lines = path.read_bytes().split(b"\n")
+        lines[4] += b" caf\xe9"  # Latin-1, on line 5
+        path.write_bytes(b"\n".join(lines))
+    elif how == "folder":
+        path.unlink()
+        path.mkdir()
+    elif how == "bad yaml":
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            text = "---\n---\n" + text
+        path.write_text("---\ntitle: [unclosed\n" + text[4:], encoding="utf-8")
+
+
+@pytest.mark.parametrize("rel, how, error", [
+    (EN6, "not utf-8", f"{EN6}:5: not UTF-8 (byte 0xe9)"),
+    (KO6, "not utf-8", f"{KO6}:5: not UTF-8 (byte 0xe9)"),
+    (EN6, "folder", f"{EN6}: a folder, not a page"),
+    (KO6, "folder", f"{KO6}: a folder, not a page"),
+    (EN6, "bad yaml", f"{EN6}:2: front matter is not valid YAML (while parsing a flow sequence: "
+                      "expected ',' or ']', but got ':')"),
+    (KO6, "bad yaml", f"{KO6}:2: front matter is not valid YAML (while parsing a flow sequence: "
+                      "expected ',' or ']', but got '<stream end>')"),
+])
+def test_bad_pages_are_one_line_errors(docs, rel, how, error):
+    spoil(docs, rel, how)
+    r = run_in(docs)
+    assert one_error(r) == error
+    assert "06-overfitting" not in r.stdout  # reported once, on stderr, not also as "current"/"missing"
+
+
+def test_front_matter_mkdocs_cannot_read_is_not_current(docs):
+    """MkDocs would publish `title: [unclosed` as text; the page is not a current translation."""
+    spoil(docs, EN6, "bad yaml")
+    assert one_error(run_in(docs)).startswith(f"{EN6}:2: front matter is not valid YAML")
+    assert one_error(run_in(docs, "--stamp", EN6)).startswith(f"{EN6}:2: front matter is not valid YAML")
+
+
+def test_english_page_without_korean_page_is_reported(docs):
+    orphan = docs / "en" / "questions" / "99-orphan.md"
+    orphan.write_text("# Orphan\n", encoding="utf-8")
+    r = run_in(docs)
+    assert r.returncode == 1
+    assert "docs/en/questions/99-orphan.md: no Korean page" in r.stdout
+
+
+@pytest.mark.parametrize("target, error", [
+    ("docs/en/questions/99-missing.md", "docs/en/questions/99-missing.md: no such file"),
+    (KO6, f"{KO6}: a Korean page; stamp its English twin {EN6}"),
+    ("notes.md", "notes.md: not an English page under docs/en/"),
+    ("docs/en/index.md", "docs/en/index.md: not a translated page (only question and about pages are stamped)"),
+    ("docs/en/questions/99-orphan.md", "docs/en/questions/99-orphan.md: no Korean page "
+                                       "docs/ko/questions/99-orphan.md to translate"),
+])
+def test_stamp_refuses_what_is_not_an_english_translation(docs, target, error):
+    (docs.parent / "notes.md").write_text("---\ntitle: notes\n---\n", encoding="utf-8")
+    (docs / "en" / "questions" / "99-orphan.md").write_text("# Orphan\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in docs.parent.rglob("*.md")}
+    en = docs.parent / EN6
+    # the good page first: nothing is written unless every page can be stamped
+    assert one_error(run_in(docs, "--stamp", EN6, target)) == error
+    assert {p: p.read_bytes() for p in docs.parent.rglob("*.md")} == before and en.exists()

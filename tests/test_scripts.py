@@ -1,0 +1,164 @@
+"""Every script answers --help, and bad input gets one line `FILE:LINE: reason`
+(or `FILE: reason`), never a traceback. Cases of translations.py and glossary.py
+are in their own test modules."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = sorted(p.name for p in (ROOT / "scripts").iterdir() if p.suffix in (".py", ".mjs"))
+
+
+def one_error(r) -> str:
+    """The single stderr line of a refused input (exit 1, no traceback)."""
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    return lines[0]
+
+
+def test_scripts_are_discovered():
+    assert {"translations.py", "mkdocs_hooks.py", "serve_subpath.py", "prerender_math.mjs"} <= set(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_every_script_answers_help(script):
+    if script.endswith(".mjs"):
+        node = shutil.which("node")
+        if node is None:
+            if os.environ.get("CI") == "true":
+                pytest.fail("node is missing in CI")
+            pytest.skip("node not installed")
+        cmd = [node, f"scripts/{script}", "--help"]
+    else:
+        cmd = [sys.executable, f"scripts/{script}", "--help"]
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("usage:") and script in r.stdout.splitlines()[0], r.stdout
+
+
+def test_hooks_module_run_as_a_command_says_what_it_is():
+    r = subprocess.run([sys.executable, "scripts/mkdocs_hooks.py"], cwd=ROOT, capture_output=True, text=True)
+    assert one_error(r) == "mkdocs_hooks.py is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
+
+
+def test_fetch_mathjax_option_does_not_read_as_print_the_version():
+    r = subprocess.run([sys.executable, "scripts/fetch_mathjax.py", "--help"], cwd=ROOT, capture_output=True,
+                       text=True)
+    assert "--mathjax-version VERSION" in r.stdout and not re.search(r"--version\b", r.stdout)
+
+
+def test_external_links_stops_quietly_when_the_reader_stops_reading():
+    """`external_links.py | head`: the reading end closes before the list is written."""
+    for args in ([], ["--check"]):
+        p = subprocess.Popen([sys.executable, "scripts/external_links.py", *args], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p.stdout.close()
+        err = p.stderr.read().decode()
+        assert p.wait(timeout=60) == 0 and err == "", err
+
+
+# --- home.py ---
+
+@pytest.fixture
+def docs(tmp_path):
+    shutil.copytree(ROOT / "docs" / "ko", tmp_path / "docs" / "ko")
+    shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
+    return tmp_path / "docs"
+
+
+def home(docs, *args):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "home.py"), "--docs", "docs", *args],
+                          cwd=docs.parent, capture_output=True, text=True)
+
+
+def test_home_refuses_a_question_page_without_h1(docs):
+    """Page 3 holds code whose comments start with "# ": they are not its H1."""
+    page = docs / "en" / "questions" / "03-tensorflow-vs-pytorch.md"
+    text = page.read_text(encoding="utf-8")
+    assert "\n# TensorFlow 1.x style" in text
+    page.write_text(re.sub(r"^# .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in docs.glob("*/index.md")}
+    assert one_error(home(docs)) == "docs/en/questions/03-tensorflow-vs-pytorch.md: no H1"
+    assert {p: p.read_bytes() for p in docs.glob("*/index.md")} == before  # the Korean one is not written alone
+
+
+def test_home_lists_three_digit_questions_in_order(docs):
+    for lang, title in [("ko", "백 번째 질문인가요?"), ("en", "Is this the hundredth question?")]:
+        (docs / lang / "questions" / "100-hundredth.md").write_text(f"# {title}\n\n답.\n", encoding="utf-8")
+        assert home(docs).returncode == 0
+        text = (docs / lang / "index.md").read_text(encoding="utf-8")
+        items = re.findall(r"^- \*\*(\d+)\.\*\* \[(.*?)\]\((.*?)\)", text, re.M)
+        assert [int(n) for n, _, _ in items] == list(range(1, 21)) + [100]
+        assert items[-1][1:] == (title, "questions/100-hundredth.md")
+
+
+# --- search_eval.py ---
+
+def test_search_eval_reads_three_digit_question_numbers():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from search_eval import QUESTION
+    assert QUESTION.search("/dl-interview/en/questions/100-hundredth/#100-1")[1] == "100"
+    assert QUESTION.search("/dl-interview/questions/06-overfitting/")[1] == "06"
+
+
+# --- mkdocs_hooks.py: front matter MkDocs cannot read fails the build ---
+
+@pytest.mark.parametrize("rel, front, error", [
+    ("en/questions/06-overfitting.md", "title: [unclosed\n",
+     "docs/en/questions/06-overfitting.md:2: front matter is not valid YAML (while parsing a flow sequence: "
+     "expected ',' or ']', but got ':')"),
+    ("ko/questions/06-overfitting.md", "- a list\n- not a mapping\n",
+     "docs/ko/questions/06-overfitting.md:1: front matter is not a mapping of keys to values"),
+])
+def test_build_fails_on_front_matter_mkdocs_cannot_read(tmp_path, rel, front, error):
+    """MkDocs publishes such a block as text (a rule and a line of YAML), even with
+    --strict; the hooks make it a build error naming the file and line."""
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("mkdocs.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, tmp_path)
+    page = tmp_path / "docs" / rel
+    text = page.read_text(encoding="utf-8")
+    text = text[4:] if text.startswith("---\n") else "---\n" + text
+    page.write_text("---\n" + front + text, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                       env={**os.environ, "MATH_PRERENDER": "0"})
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert error in re.findall(r"^ERROR\s+-\s+(.*)$", r.stderr, re.M), r.stderr[-3000:]
+
+
+@pytest.mark.parametrize("script", ["home.py", "translations.py", "glossary.py"])
+def test_missing_docs_folder_is_one_line(tmp_path, script):
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--docs", "nodocs"], cwd=tmp_path,
+                       capture_output=True, text=True)
+    assert one_error(r) == "nodocs: not a folder"
+
+
+def test_home_reports_a_home_page_it_cannot_write(docs):
+    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
+    (docs / "en" / "index.md").unlink()
+    (docs / "en" / "index.md").mkdir()
+    before = (docs / "ko" / "index.md").read_bytes()
+    assert one_error(home(docs)) == "docs/en/index.md: a folder, not a page"
+    assert (docs / "ko" / "index.md").read_bytes() == before  # not written alone
+    assert sorted(p.name for p in docs.glob("*/.*")) == []  # no temporary file left
+
+
+def test_home_writes_both_pages_or_neither(docs):
+    """A write that fails part-way (here: the English page's temporary file cannot be
+    created) leaves the Korean home page as it was."""
+    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
+    (docs / "en" / "questions" / "06-overfitting.md").write_text("# Changed question\n", encoding="utf-8")
+    (docs / "en" / ".index.md.tmp").mkdir()
+    before = {p: p.read_bytes() for p in docs.glob("*/index.md")}
+    assert one_error(home(docs)) == "docs/en/index.md: cannot write (Is a directory)"
+    assert {p: p.read_bytes() for p in docs.glob("*/index.md")} == before
+    assert not (docs / "ko" / ".index.md.tmp").exists()
