@@ -28,7 +28,8 @@ def links(docs: Path):
             if fence:
                 continue
             for m in LINK.finditer(line):
-                yield path, n, m[1] or m[2]
+                if not (m[1] or "").startswith("repo:"):  # a repository file (scripts/repo_links.py)
+                    yield path, n, m[1] or m[2]
 
 
 def problem(url: str) -> str | None:

@@ -5,7 +5,7 @@ that file on the repository's host (`repo_url` + /blob/main/), which the deploy
 workflow sets from REPO_URL. A relative link would leave the docs folder and
 fail `mkdocs build --strict`.
 
-Listed under `hooks:` in mkdocs.yml; not a command (`--help` says so).
+Listed under `hooks:` in mkdocs.yml; not a command.
 """
 import re
 import sys
@@ -19,5 +19,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 if __name__ == "__main__":
-    print(__doc__.strip())
-    sys.exit(0 if sys.argv[1:] in ([], ["--help"], ["-h"]) else 2)
+    import argparse
+    argparse.ArgumentParser(prog="repo_links.py", description=__doc__.split("\n\n")[0],
+                            epilog="Not a command: mkdocs.yml loads it (hooks:) when the site is built.").parse_args()
+    sys.exit("repo_links.py is not a command: run `mkdocs build` or `mkdocs serve` (see --help)")
