@@ -12,7 +12,7 @@ U_BEST = -2.6  # the best learning rate is 10**-2.6, about 2.5e-3
 
 
 def val_loss(u, v, u_best=U_BEST):
-    """A bowl in u; v changes the loss by at most 0.0004."""
+    """A bowl in u; v changes the loss by at most 0.0009 (0.01 * 0.3**2, at v = 0)."""
     return 0.1 + 0.2 * (u - u_best) ** 2 + 0.01 * (v - 0.3) ** 2
 
 
