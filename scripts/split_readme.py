@@ -11,11 +11,14 @@ page on disk differs from what would be written and --force is not given.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import re
 import shutil
 import sys
+import tempfile
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +34,13 @@ TEMPLATE = ["### 질문", "내용", "##### References", "- [제목](링크)"]
 
 TOC_HEADING = re.compile(r"^#{1,6}\s*(table of contents|contents|목차)\s*$", re.I)
 TOC_ENTRY = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<title>.+)\]\(#(?P<anchor>\d+(?:-\d+)?)\)\s*$")
-SECTION = re.compile(r"^##\s*#\s*(\d+)\s*$")  # "## #9" and "## # 9"
+# "## #9", "## # 9" and "## #9 title"
+SECTION = re.compile(r"^##\s*#\s*(\d+)(?:\s+(\S.*?))?\s*$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 SUB_IN_HEADING = re.compile(r"^#\s*(\d+-\d+)\s*(.*)$")  # "#### #12-1 title"
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# A backtick fence's info string holds no backtick: "```code```" is inline code.
+FENCE = re.compile(r"^\s*(?:(`{3,})[^`]*|(~{3,}).*)$")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: U+2028, U+0085, \f are text
 MATH_URL = r"https://render\.githubusercontent\.com/render/math\?math="
 MATH_IMG = re.compile(r"<img\s+src=\"" + MATH_URL + r"([^\"]*)\"[^>]*>", re.I)
 LINKED_MATH = re.compile(r"\[\s*(<img\s+src=\"" + MATH_URL + r"[^\"]*\"[^>]*>)\s*\]\(" + MATH_URL + r"[^)]*\)", re.I)
@@ -42,7 +48,8 @@ IMG_TAG = re.compile(r"<img\b([^>]*)>", re.I)
 ATTR = re.compile(r"([\w-]+)\s*=\s*([\"'])(.*?)\2")
 MD_IMG = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 # "[title]([other](https://url))": a link pasted into a link's target.
-NESTED_LINK = re.compile(r"\[([^\]]+)\]\(\[([^\]]+)\]\((https?://[^)\s]+)\)\)")
+# No "[" inside the titles: a long run of "[" would make the search quadratic.
+NESTED_LINK = re.compile(r"\[([^\[\]]+)\]\(\[([^\[\]]+)\]\((https?://[^)\s]+)\)\)")
 DIV_OPEN = re.compile(r"^(\s*)<div\b([^>]*)>\s*$", re.I)
 LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) ")
 
@@ -93,30 +100,81 @@ def plain(text: str) -> str:
 
 
 def slugify(title: str, number: int) -> str:
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", title)
+    """A readable slug from the title: its English words, else its words in any script."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", title) or re.findall(r"[^\W_]+", title)
     return "-".join(w.lower() for w in words[:5]) or f"question-{number}"
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes) -> list[str]:
+    """The source as NFC lines (headings in decomposed Hangul must match the table of
+    contents), split only at \\n, \\r\\n and \\r so that line numbers match editors'."""
     if not data.strip():
         raise InputError(1, "empty file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(data[: e.start].count(b"\n") + 1, "not UTF-8 text") from None
-    return text.lstrip("\ufeff")
+        raise InputError(len(LINE_BREAK.findall(data[: e.start].decode("utf-8", "replace"))) + 1,
+                         "not UTF-8 text") from None
+    if "\0" in text:
+        raise InputError(len(LINE_BREAK.findall(text[: text.index("\0")])) + 1, "NUL byte")
+    lines = LINE_BREAK.split(unicodedata.normalize("NFC", text.lstrip("\ufeff")))
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
-def parse_toc(lines: list[str]) -> tuple[int, list[Question]]:
-    """Find the table of contents; return the index of its heading and its questions
-    (each entry's line is kept: it becomes the question's H1 or sub-question's H2)."""
-    start = next((i for i, l in enumerate(lines) if TOC_HEADING.match(l.strip())), None)
+@dataclass
+class Block:
+    """A code fence or an HTML comment: lines start..end (0-based, inclusive)."""
+
+    kind: str  # "fence" or "comment"
+    start: int
+    end: int
+    closed: bool
+
+
+def scan(lines: list[str], cut: frozenset = frozenset()) -> tuple[list[str], list[Block]]:
+    """Each line's state, "text", "fence" or "comment" (the block's own opening and closing
+    lines included), and the blocks. A block still open at a line of `cut` ends before it."""
+    states, blocks, block, fence = [], [], None, None
+    for i, line in enumerate(lines):
+        if block and i in cut:
+            block.end, block.closed, block, fence = i - 1, False, None, None
+        if block is None:
+            f = FENCE.match(line)
+            if f:
+                fence = f[1] or f[2]
+                block = Block("fence", i, i, False)
+            elif "<!--" in re.sub(r"<!--.*?-->", "", line):
+                block = Block("comment", i, i, False)
+            else:
+                states.append("text")
+                continue
+            blocks.append(block)
+            states.append(block.kind)
+            continue
+        states.append(block.kind)
+        block.end = i
+        if fence and re.fullmatch(r"\s*" + re.escape(fence) + re.escape(fence[0]) + r"*\s*", line) or \
+                not fence and "-->" in line:
+            block.closed, block, fence = True, None, None
+    return states, blocks
+
+
+def parse_toc(lines: list[str], states: list[str]) -> tuple[int, list[Question]]:
+    """Find the table of contents (not one inside a comment or code); return the index of
+    its heading and its questions (each entry's line is kept: it becomes the question's H1
+    or sub-question's H2)."""
+    start = next((i for i, l in enumerate(lines) if states[i] == "text" and TOC_HEADING.match(l.strip())),
+                 None)
     if start is None:
         raise InputError(1, "no table of contents (a '## Table of Contents' heading with '- [title](#N)' entries)")
     questions: dict[int, Question] = {}
     current = None
     for i in range(start + 1, len(lines)):
         line = lines[i]
+        if states[i] != "text":
+            continue
         if HEADING.match(line):
             break
         m = TOC_ENTRY.match(line)
@@ -141,6 +199,37 @@ def parse_toc(lines: list[str]) -> tuple[int, list[Question]]:
     return start, list(questions.values())
 
 
+def find_sections(lines: list[str], numbers: set[int], warnings: list, source: Path):
+    """The "## #N" lines outside code and comments, as [(index, N, title)], and the line
+    states. A fence or comment never closed swallows the questions after it: it is ended
+    at the first heading of a question that has no section otherwise (a warning). One that
+    is closed further down is ambiguous: an error naming both lines."""
+    cut: set[int] = set()
+    while True:
+        states, blocks = scan(lines, frozenset(cut))
+        starts = [(i, int(m[1]), m[2]) for i, l in enumerate(lines)
+                  if states[i] == "text" and (m := SECTION.match(l))]
+        found = {n for _, n, _ in starts}
+        for b in blocks:
+            hidden = [(i, int(m[1])) for i in range(b.start + 1, b.end + 1)
+                      if (m := SECTION.match(lines[i])) and int(m[1]) in numbers and int(m[1]) not in found]
+            if not hidden:
+                continue
+            i, n = hidden[0]
+            what = "code fence" if b.kind == "fence" else "HTML comment"
+            if b.closed and b.kind == "comment":
+                continue  # deliberately commented out
+            if b.closed:
+                raise InputError(i + 1, f"'## #{n}' is inside the {what} opened at line {b.start + 1} "
+                                        f"and closed at line {b.end + 1}; close it before line {i + 1}")
+            warnings.append(f"{source}:{b.start + 1}: {what} never closed; closed before '## #{n}' "
+                            f"at line {i + 1}")
+            cut.add(i)
+            break
+        else:
+            return starts, states, blocks
+
+
 def math(tex_encoded: str) -> str:
     return urllib.parse.unquote_plus(tex_encoded).strip()
 
@@ -155,6 +244,10 @@ class Converter:
         self.assets_dir = assets_dir
         self.images: list = []
         self.warnings: list = []
+        self.page()
+
+    def page(self) -> None:
+        """A new page: an unclosed <div> or list in one answer must not change the next."""
         self.in_div = False
         self.list_indents: list[int] = []  # indents of the open list items, outermost first
 
@@ -218,65 +311,67 @@ class Converter:
         return line
 
 
-def split(text: str, source: Path, images_dir: Path, out_dir: Path, assets_dir: Path,
-          slugs: dict[int, str]) -> Result:
-    lines = text.splitlines()
-    toc_start, questions = parse_toc(lines)
+def split(lines: list[str], source: Path, images_dir: Path, out_dir: Path, assets_dir: Path,
+          slugs: "Slugs") -> Result:
+    warnings: list[str] = []
+    states, _ = scan(lines)
+    toc_start, questions = parse_toc(lines, states)
     by_number = {q.number: q for q in questions}
+    starts, states, blocks = find_sections(lines, set(by_number), warnings, source)
 
     # Sections: "## #N" up to the next one.
     sections: dict[int, tuple[int, int]] = {}
-    starts = [(i, int(m[1])) for i, m in _section_lines(lines)]
     if starts and starts[0][0] < toc_start:
         raise InputError(starts[0][0] + 1, "section before the table of contents")
-    for k, (i, n) in enumerate(starts):
+    for k, (i, n, _) in enumerate(starts):
         if n in sections:
             raise InputError(i + 1, f"duplicate question number {n} (first at line {sections[n][0]})")
         if n not in by_number:
             raise InputError(i + 1, f"section #{n} is not in the table of contents")
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         sections[n] = (i + 1, end)  # 1-based heading line; body is lines[i+1:end]
+    titles = {n: t for _, n, t in starts}
 
     conv = Converter(source, images_dir, out_dir / "questions", assets_dir)
+    conv.warnings = warnings
     pages: dict[str, Page] = {}
 
     about = Page("about.md")
     about.add("---\ntitle: 출처\n---\n")
     toc_lines = {q.toc_line for q in questions} | {t for q in questions for _, _, t in q.subs}
-    for i in range(starts[0][0] if starts else len(lines)):
+    end = starts[0][0] if starts else len(lines)
+    for i in range(end):
         if i + 1 in toc_lines:
             continue  # carried to its question page
-        about.add(conv.line(lines[i], i + 1) if lines[i].strip() else "", i + 1)
+        text = lines[i] if states[i] != "text" else conv.line(lines[i], i + 1) if lines[i].strip() else ""
+        about.add(text, i + 1)
         if i == toc_start:
             about.add("\n질문 목록은 [홈](index.md)에 있습니다.\n")
+    _close_blocks(about, blocks, 0, end)
     pages[about.path] = about
 
     for q in questions:
-        slug = slugs.get(q.number) or slugify(q.title, q.number)
+        slug = slugs.get(q)
         page = Page(f"questions/{q.number:02d}-{slug}.md")
-        body = lines[sections[q.number][0]:sections[q.number][1]] if q.number in sections else []
-        first = sections[q.number][0] + 1 if q.number in sections else 0
-        _render(page, q, body, first, conv)
+        first, end = sections.get(q.number, (0, 0))
+        conv.page()
+        _render(page, q, lines[first:end], first + 1 if first else 0, titles.get(q.number), states, conv)
+        _close_blocks(page, blocks, first, end)
         pages[page.path] = page
     return Result(pages, conv.images, conv.warnings)
 
 
-def _section_lines(lines):
-    fence = None
-    for i, line in enumerate(lines):
-        f = FENCE.match(line)
-        if f:
-            mark = f[1][0]
-            fence = None if fence == mark else (fence or mark)
-            continue
-        if fence is None:
-            m = SECTION.match(line)
-            if m:
-                yield i, m
+def _close_blocks(page: Page, blocks: list[Block], start: int, end: int) -> None:
+    """A fence or comment left open at the end of a section is closed on its page."""
+    for b in blocks:
+        if start <= b.start < end and not b.closed:
+            page.add("```" if b.kind == "fence" else "-->")
 
 
-def _render(page: Page, q: Question, body: list[str], first: int, conv: Converter) -> None:
-    """Write question q: H1 from the table of contents, its section body, its sub-questions."""
+def _render(page: Page, q: Question, body: list[str], first: int, section_title: str | None,
+            states: list[str], conv: Converter) -> None:
+    """Write question q: H1 from the table of contents, its section body, its sub-questions.
+    `first` is the 1-based line number of body[0]."""
     sub_titles = {plain(t): a for a, t, _ in q.subs}
     seen_subs: set[str] = set()
     # Upstream often repeats the question as the section's first heading: that line
@@ -285,13 +380,15 @@ def _render(page: Page, q: Question, body: list[str], first: int, conv: Converte
     for k, line in enumerate(body):
         if line.strip():
             m = HEADING.match(line)
-            if m and plain(m[2]) == plain(q.title):
+            if m and states[first + k - 1] == "text" and plain(m[2]) == plain(q.title):
                 h1_from_section = k
             break
     # The "## #N" line itself is what this page stands for: it is accounted to the H1 too.
     origin = (q.toc_line,) + ((first - 1,) if first else ()) + \
         ((first + h1_from_section,) if h1_from_section is not None else ())
     page.add(f"# {q.title.strip()}", origin)
+    if section_title and plain(section_title) != plain(q.title):
+        page.add(f"\n**{section_title}**", first - 1)  # "## #N title" worded differently
 
     nonblank = [l.strip() for l in body if l.strip()]
     if nonblank == TEMPLATE or not nonblank:
@@ -305,21 +402,17 @@ def _render(page: Page, q: Question, body: list[str], first: int, conv: Converte
                     page.add(line.replace("--", "- -"), first + k)
             page.add("-->")
     else:
-        fence = None
         in_sub = False
         for k, line in enumerate(body):
             lineno = first + k
             if k == h1_from_section:
                 continue
-            f = FENCE.match(line)
-            if f or fence:
-                if f:
-                    mark = f[1][0]
-                    fence = None if fence == mark else (fence or mark)
-                page.add(line, lineno)  # code is copied as it is: no headings in it
+            if states[lineno - 1] != "text":
+                page.add(line, lineno)  # code and comments are copied as they are
                 continue
             m = HEADING.match(line)
             if m:
+                conv.list_indents = []  # a heading ends any list
                 level, text = len(m[1]), m[2]
                 sub = SUB_IN_HEADING.match(text)
                 anchor = sub[1] if sub else sub_titles.get(plain(text))
@@ -349,14 +442,126 @@ def _render(page: Page, q: Question, body: list[str], first: int, conv: Converte
             page.add(NOT_WRITTEN)
 
 
-def load_slugs(path: Path | None, out_dir: Path) -> dict[int, str]:
-    slugs: dict[int, str] = {}
-    if path and path.is_file():
-        slugs.update({int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()})
-    # A published slug never changes: pages already on disk win.
-    for p in sorted((out_dir / "questions").glob("[0-9][0-9]-*.md")):
-        slugs[int(p.name[:2])] = p.stem[3:]
-    return slugs
+SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # words and hyphens: never "/", "." or ".."
+
+
+class Slugs:
+    """Page slugs: a page already on disk keeps its slug (by number: a published address
+    never changes); otherwise scripts/slugs.json, keyed by question title so that its slugs
+    apply to their own source only; otherwise words of the title."""
+
+    def __init__(self, by_title: dict[str, str], on_disk: dict[int, str]):
+        self.by_title, self.on_disk = by_title, on_disk
+
+    def get(self, q: Question) -> str:
+        return self.on_disk.get(q.number) or self.by_title.get(plain(q.title)) or slugify(q.title, q.number)
+
+
+def load_slugs(path: Path | None, out_dir: Path) -> Slugs:
+    by_title: dict[str, str] = {}
+    if path and path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as e:
+            raise FileError(path, 0, f"cannot read: {getattr(e, 'strerror', None) or e.reason}") from None
+        except json.JSONDecodeError as e:
+            raise FileError(path, e.lineno, f"invalid JSON: {e.msg}") from None
+        if not isinstance(data, dict):
+            raise FileError(path, 1, "expected an object {question title: slug}")
+        for title, slug in data.items():
+            if re.fullmatch(r"\s*\d+\s*", title) or not title.strip():
+                raise FileError(path, 1, f"key {title!r}: keys are question titles as in the table of contents")
+            if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+                raise FileError(path, 1, f"slug {slug!r} for {title!r}: only words and hyphens")
+            by_title[plain(unicodedata.normalize("NFC", title))] = slug
+    on_disk: dict[int, str] = {}
+    for p in sorted((out_dir / "questions").glob("*.md")) if (out_dir / "questions").is_dir() else []:
+        m = re.fullmatch(r"(\d+)-(.+)\.md", p.name)
+        if m and SLUG.fullmatch(m[2]):
+            on_disk[int(m[1])] = m[2]
+    return Slugs(by_title, on_disk)
+
+
+class FileError(Exception):
+    """Bad input in a file other than the source (or an output problem): FILE[:LINE]: reason."""
+
+    def __init__(self, path: Path, line: int, reason: str):
+        super().__init__(reason)
+        self.where = f"{path}:{line}" if line else f"{path}"
+        self.reason = reason
+
+
+def read_page(path: Path) -> str | None:
+    """The page on disk, or None when there is none."""
+    if path.is_dir():
+        raise FileError(path, 0, "a folder where a page should be")
+    if not path.exists():
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise FileError(path, data[: e.start].count(b"\n") + 1, "not UTF-8 text") from None
+
+
+def check_out(out: Path) -> None:
+    """--out must be a folder or not exist yet, with no file in its way."""
+    for p in (out, *out.parents):
+        if p.exists():
+            if not p.is_dir():
+                raise FileError(p, 0, "not a folder" if p == out else f"not a folder (in --out {out})")
+            return
+
+
+def diff_summary(old: str, new: str) -> list[str]:
+    """What would change on a page: counts of added, removed and changed lines, then the lines."""
+    a, b = old.splitlines(), new.splitlines()
+    added = removed = changed = 0
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        changed += min(i2 - i1, j2 - j1)
+        removed += max(0, (i2 - i1) - (j2 - j1))
+        added += max(0, (j2 - j1) - (i2 - i1))
+        out += [f"    {i + 1:>4} - {a[i]}" for i in range(i1, i2)]
+        out += [f"    {j + 1:>4} + {b[j]}" for j in range(j1, j2)]
+    return [f"{added} added, {removed} removed, {changed} changed"] + out
+
+
+def write_all(changes: list, images: list, out: Path) -> None:
+    """Write every page and image, or none: all go to a temporary folder beside the
+    target first, then are moved into place; a failure part-way puts the old files back."""
+    base = next(p for p in (out.parent, *out.parents) if p.exists())
+    where = base
+    try:
+        stage = Path(tempfile.mkdtemp(prefix=".split_readme-", dir=base))
+    except OSError as e:
+        raise FileError(base, 0, f"cannot write: {e.strerror}; nothing written") from None
+    moved: list = []  # (dest, backup or None)
+    try:
+        files = [(path, new.encode("utf-8")) for _, path, new in changes] + \
+                [(dest, found.read_bytes()) for found, dest in images]
+        for k, (dest, data) in enumerate(files):
+            (stage / f"{k}.new").write_bytes(data)
+        for k, (dest, _) in enumerate(files):
+            where = dest.parent
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            backup = None
+            if dest.exists():
+                backup = stage / f"{k}.old"
+                os.replace(dest, backup)
+            moved.append((dest, backup))
+            os.replace(stage / f"{k}.new", dest)
+    except OSError as e:
+        for dest, backup in reversed(moved):
+            if backup:
+                os.replace(backup, dest)
+            elif dest.exists():
+                dest.unlink()
+        raise FileError(where, 0, f"cannot write: {e.strerror}; nothing written") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -368,52 +573,67 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--images", type=Path, help="folder the README's image paths are relative to "
                                                "(default: the README's folder)")
     ap.add_argument("--assets", type=Path, help="where found images are copied (default: OUT/../assets/images)")
-    ap.add_argument("--slugs", type=Path, default=DEFAULT_SLUGS, help="JSON {question number: slug}")
+    ap.add_argument("--slugs", type=Path, default=DEFAULT_SLUGS,
+                    help="JSON {question title: slug} (default: scripts/slugs.json)")
     ap.add_argument("--force", action="store_true", help="overwrite pages that differ from the import")
-    ap.add_argument("--check", action="store_true", help="list what would change; write nothing")
+    ap.add_argument("--check", action="store_true",
+                    help="say what the same command without --check would do, page by page; write nothing")
     args = ap.parse_args(argv)
 
     src = args.source
     try:
         try:
-            data = src.read_bytes()
-        except OSError as e:
-            raise InputError(0, f"cannot read: {e.strerror}") from None
-        text = decode(data)
-        assets = args.assets or args.out.parent / "assets" / "images"
-        result = split(text, src, args.images or src.parent, args.out, assets,
-                       load_slugs(args.slugs, args.out))
-    except InputError as e:
-        print(f"{src}:{e.line}: {e.reason}", file=sys.stderr)
-        return 1
+            check_out(args.out)
+            slugs = load_slugs(args.slugs, args.out)
+            try:
+                data = src.read_bytes()
+            except OSError as e:
+                raise InputError(0, f"cannot read: {e.strerror}") from None
+            lines = decode(data)
+            assets = args.assets or args.out.parent / "assets" / "images"
+            result = split(lines, src, args.images or src.parent, args.out, assets, slugs)
+        except InputError as e:
+            raise FileError(src, e.line, e.reason) from None
 
-    for w in result.warnings:
-        print(w, file=sys.stderr)
-    changes, conflicts = [], []
-    for rel, page in result.pages.items():
-        path = args.out / rel
-        new = page.text()
-        if not path.exists():
-            changes.append(("create", path, new))
-        elif path.read_text(encoding="utf-8") != new:
-            changes.append(("update", path, new))
-            conflicts.append(path)
-    if args.check:
-        for what, path, _ in changes:
-            print(f"would {what} {path}")
-        return 1 if changes else 0
-    if conflicts and not args.force:
-        for path in conflicts:
-            print(f"{path}:1: differs from the import (edited since?); not overwritten, use --force",
-                  file=sys.stderr)
+        changes, conflicts = [], []
+        for rel, page in result.pages.items():
+            path = args.out / rel
+            new = page.text()
+            old = read_page(path)
+            if old is None:
+                changes.append(("create", path, new))
+            elif old != new:
+                changes.append(("update", path, new))
+                conflicts.append((path, old, new))
+        # Warnings only once no error can follow: an error stays a single line.
+        if args.check or (conflicts and not args.force):
+            print(*result.warnings, sep="\n", file=sys.stderr, end="\n" if result.warnings else "")
+        if args.check:
+            # What the real run would do: it refuses every edited page without --force.
+            refuse = conflicts and not args.force
+            for what, path, new in changes:
+                if what == "create":
+                    print(f"{'would create' if not refuse else 'would not create (refused)'} {path}: "
+                          f"{len(new.splitlines())} lines")
+            for path, old, new in conflicts:
+                head, *lines = diff_summary(old, new)
+                print(f"{'would refuse to overwrite' if refuse else 'would update'} {path}: {head}"
+                      + (" (differs from the import, edited since? --force overwrites)" if refuse else ""))
+                for line in lines:
+                    print(line)
+            return 1 if changes else 0
+        if conflicts and not args.force:
+            for path, _, _ in conflicts:
+                print(f"{path}:1: differs from the import (edited since?); not overwritten, use --force",
+                      file=sys.stderr)
+            return 1
+        write_all(changes, result.images, args.out)
+        print(*result.warnings, sep="\n", file=sys.stderr, end="\n" if result.warnings else "")
+        for _, path, _ in changes:
+            print(f"wrote {path}")
+    except FileError as e:
+        print(f"{e.where}: {e.reason}", file=sys.stderr)
         return 1
-    for _, path, new in changes:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new, encoding="utf-8")
-        print(f"wrote {path}")
-    for found, dest in result.images:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(found, dest)
     return 0
 
 

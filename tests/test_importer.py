@@ -29,6 +29,7 @@ def readme(body: str, toc_lines: str = "- [Question one](#1)\n- [Question two](#
 
 
 def imported(tmp_path, text: str, *extra) -> dict[str, str]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     src = tmp_path / "README.md"
     src.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
@@ -196,14 +197,35 @@ def test_check_force_and_refusal(tmp_path):
     assert r.returncode == 0 and r.stdout == ""
 
     edited = next((out / "questions").glob("06-*.md"))
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    first = text.splitlines()[2]
+    edited.write_text(text.replace(first, "A rewritten first paragraph.", 1) + "\nAn edit.\n", encoding="utf-8")
+    # --check says what the real run does: it refuses the edited page, and shows what differs
     r = run(SEED, "--out", out, "--check")
-    assert r.returncode == 1 and r.stdout.strip() == f"would update {edited}"
+    assert r.returncode == 1
+    assert r.stdout.splitlines()[0] == (f"would refuse to overwrite {edited}: 0 added, 2 removed, 1 changed "
+                                        "(differs from the import, edited since? --force overwrites)")
+    assert "   3 - A rewritten first paragraph.\n" in r.stdout and f"   3 + {first}\n" in r.stdout
+    assert "- An edit." in r.stdout
     r = run(SEED, "--out", out)
     assert r.returncode == 1 and str(edited) in r.stderr
     assert edited.read_text(encoding="utf-8").endswith("An edit.\n")
+    r = run(SEED, "--out", out, "--check", "--force")
+    assert r.returncode == 1 and r.stdout.startswith(f"would update {edited}: 0 added, 2 removed, 1 changed\n")
     assert run(SEED, "--out", out, "--force").returncode == 0
     assert not edited.read_text(encoding="utf-8").endswith("An edit.\n")
+
+
+def test_check_on_a_new_page_among_edited_ones_says_it_is_refused_too(tmp_path):
+    out = tmp_path / "ko"
+    assert run(SEED, "--out", out).returncode == 0
+    edited = next((out / "questions").glob("06-*.md"))
+    edited.write_text("# edited\n", encoding="utf-8")
+    gone = next((out / "questions").glob("07-*.md"))
+    gone.unlink()
+    r = run(SEED, "--out", out, "--check")
+    assert f"would not create (refused) {gone}: " in r.stdout
+    assert run(SEED, "--out", out).returncode == 1 and not gone.exists()
 
 
 def test_existing_slug_is_kept(tmp_path):
@@ -229,7 +251,7 @@ def words(text: str) -> list[str]:
 def test_every_seed_line_lands_in_exactly_one_page(tmp_path):
     lines = SEED.read_text(encoding="utf-8").splitlines()
     out = tmp_path / "ko"
-    result = split_readme.split(SEED.read_text(encoding="utf-8"), SEED, SEED.parent, out,
+    result = split_readme.split(split_readme.decode(SEED.read_bytes()), SEED, SEED.parent, out,
                                 tmp_path / "assets", split_readme.load_slugs(split_readme.DEFAULT_SLUGS, out))
     where: dict[int, list] = {}
     for path, pg in result.pages.items():
@@ -315,3 +337,328 @@ def test_two_space_nested_lists_are_renested(tmp_path):
     p = page(imported(tmp_path, readme(body)), 1)
     assert "- top\n    - child\n        - grandchild\n    - child two\n- top two" in p
     assert "\n- lone item indented two" in p  # no parent item: not a code block
+
+
+# --- issue 14: the right page or a clear error ------------------------------------
+
+def seed_pages(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.md"))}
+
+
+def test_seed_import_is_unchanged(tmp_path):
+    """tests/fixtures/seed-import/ is what the importer wrote for the seed before the fixes
+    for issues 14 and 15; the seed must still import to it byte for byte."""
+    out = tmp_path / "ko"
+    assert run(SEED, "--out", out).returncode == 0
+    assert seed_pages(out) == seed_pages(ROOT / "tests" / "fixtures" / "seed-import")
+
+
+def test_unclosed_fence_is_closed_at_its_section_end(tmp_path):
+    src = tmp_path / "README.md"
+    src.write_text(readme("## #1\n\n```python\nx = 1\n\n## #2\n\nsecond answer\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    r = run(src, "--out", out, "--slugs", tmp_path / "none.json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.strip() == f"{src}:12: code fence never closed; closed before '## #2' at line 15"
+    p1, p2 = page(seed_pages_text(out), 1), page(seed_pages_text(out), 2)
+    assert p1.endswith("```python\nx = 1\n\n```\n")
+    assert "second answer" in p2 and split_readme.NOT_WRITTEN not in p2
+
+
+def seed_pages_text(out: Path) -> dict[str, str]:
+    return {k: v.decode("utf-8") for k, v in seed_pages(out).items()}
+
+
+def test_fence_closed_after_a_swallowed_section_is_an_error_naming_both_lines(tmp_path):
+    src = tmp_path / "README.md"
+    src.write_text(readme("## #1\n\n```\nx = 1\n\n## #2\n\nsecond\n\n```\n"), encoding="utf-8")
+    r = run(src, "--out", tmp_path / "out")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr == (f"{src}:15: '## #2' is inside the code fence opened at line 12 and closed at "
+                        "line 19; close it before line 15\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_inline_code_with_three_backticks_is_not_a_fence(tmp_path):
+    pages = imported(tmp_path, readme("## #1\n\n```np.array``` holds numbers.\n\n## #2\n\nsecond\n"))
+    assert "```np.array``` holds numbers." in page(pages, 1)
+    assert "second" in page(pages, 2)
+
+
+def test_section_heading_with_a_title_after_the_number(tmp_path):
+    pages = imported(tmp_path, readme("## #1 Question one\n\nfirst\n\n## #2 Another wording\n\nsecond\n"))
+    assert page(pages, 1) == "# Question one\n\nfirst\n"
+    assert page(pages, 2) == "# Question two\n\n**Another wording**\n\nsecond\n"
+
+
+def test_commented_out_section_stays_a_comment_on_its_page(tmp_path):
+    body = "## #1\n\nfirst\n\n<!--\n## #2\n\nold answer\n-->\n"
+    pages = imported(tmp_path, readme(body))
+    assert "first\n\n<!--\n## #2\n\nold answer\n-->" in page(pages, 1)
+    assert split_readme.NOT_WRITTEN in page(pages, 2) and "-->" not in page(pages, 2)
+
+
+def test_decomposed_hangul_headings_match_the_table_of_contents(tmp_path):
+    import unicodedata
+    toc_lines = "- [볼츠만 머신은?](#1)\n  - [제한된 볼츠만 머신은?](#1-1)\n"
+    nfd = lambda t: unicodedata.normalize("NFD", t)  # noqa: E731
+    body = f"## #1\n\n### {nfd('볼츠만 머신은?')}\n\nanswer\n\n#### {nfd('제한된 볼츠만 머신은?')}\n\nsub answer\n"
+    p = page(imported(tmp_path, readme(body, toc_lines)), 1)
+    assert p == "# 볼츠만 머신은?\n\nanswer\n\n## 제한된 볼츠만 머신은? {#1-1}\n\nsub answer\n"
+
+
+def test_an_unclosed_div_does_not_change_later_pages(tmp_path):
+    later = "## #2\n\n- item\n\n      indented code\n"
+    alone = page(imported(tmp_path / "a", readme("## #1\n\nfirst\n\n" + later)), 2)
+    after_div = page(imported(tmp_path / "b", readme("## #1\n\n<div align='center'>\n\n" + later)), 2)
+    assert after_div == alone
+
+
+def test_list_item_right_after_a_heading_is_not_indented_into_code(tmp_path):
+    p = page(imported(tmp_path, readme("## #1\n\n- top\n\n#### Heading\n  - item\n")), 1)
+    assert "## Heading\n- item\n" in p
+
+
+def test_toc_and_sections_inside_comments_and_four_backtick_fences_are_ignored(tmp_path):
+    text = ("# Title\n\n<!--\n## Table of Contents\n\n- [Old](#1)\n-->\n\n````markdown\n## Table of Contents\n"
+            "- [Example](#9)\n```\n## #9\n```\n````\n\n## Table of Contents\n\n- [Question one](#1)\n\n"
+            "## #1\n\n````\n```\n## #1\n```\n````\n\nanswer\n")
+    pages = imported(tmp_path, text)
+    assert sorted(pages) == ["about.md", "questions/01-question-one.md"]
+    assert page(pages, 1) == "# Question one\n\n````\n```\n## #1\n```\n````\n\nanswer\n"
+    assert "````markdown\n## Table of Contents\n- [Example](#9)\n```\n## #9\n```\n````" in pages["about.md"]
+
+
+def test_lines_split_only_at_cr_lf_and_crlf(tmp_path):
+    text = readme("## #1\n\nform\x0cfeed, next\u2028line, nel\x85here\n\n## #1\n")
+    src = tmp_path / "README.md"
+    src.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    r = run(src, "--out", tmp_path / "out")
+    assert r.stderr == f"{src}:14: duplicate question number 1 (first at line 10)\n"
+    for sep in ("\r", "\r\n"):
+        ok = readme("## #1\n\nform\x0cfeed, next\u2028line\n\n## #2\n\nsecond\n")
+        pages = imported(tmp_path / repr(sep), ok.replace("\n", sep))
+        assert "form\x0cfeed, next\u2028line" in page(pages, 1) and "second" in page(pages, 2)
+
+
+def test_nul_byte_is_an_error(tmp_path):
+    src = tmp_path / "README.md"
+    src.write_bytes(readme("## #1\n\nbad\x00byte\n").encode())
+    r = run(src, "--out", tmp_path / "out")
+    assert r.returncode == 1 and r.stderr == f"{src}:12: NUL byte\n" and not (tmp_path / "out").exists()
+
+
+def test_a_line_of_brackets_imports_in_under_a_second(tmp_path):
+    import time
+    lines = split_readme.decode(readme("## #1\n\n" + "[" * 100_000 + "\n").encode())
+    t = time.perf_counter()
+    result = split_readme.split(lines, tmp_path / "R.md", tmp_path, tmp_path / "out", tmp_path / "a",
+                                split_readme.load_slugs(None, tmp_path / "out"))
+    assert time.perf_counter() - t < 1.0
+    assert "[" * 100_000 in result.pages["questions/01-question-one.md"].text()
+
+
+def test_three_digit_question_numbers(tmp_path):
+    toc_lines = "- [Question one](#1)\n- [Question hundred](#100)\n  - [Sub](#100-1)\n"
+    text = readme("## #1\n\nfirst\n\n## #100\n\nhundredth\n\n#### #100-1\n\nsub\n", toc_lines)
+    pages = imported(tmp_path, text)
+    assert page(pages, 100) == "# Question hundred\n\nhundredth\n\n## Sub {#100-1}\n\nsub\n"
+    out = tmp_path / "out" / "questions"
+    (out / "100-question-hundred.md").rename(out / "100-published.md")
+    src = tmp_path / "README.md"
+    r = run(src, "--out", tmp_path / "out", "--slugs", tmp_path / "none.json", "--check")
+    assert r.returncode == 0 and r.stdout == "", r.stdout  # the published slug is kept
+
+
+# --- issue 14: errors, not tracebacks; nothing half-written ------------------------
+
+def one_line_error(r, where: str, reason: str):
+    assert r.returncode == 1, r.stdout
+    assert "Traceback" not in r.stderr and len(r.stderr.splitlines()) == 1, r.stderr
+    assert r.stderr.startswith(where + ": ") and reason in r.stderr, r.stderr
+
+
+def test_out_that_is_a_file_or_under_a_file(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    one_line_error(run(SEED, "--out", f), str(f), "not a folder")
+    one_line_error(run(SEED, "--out", f / "ko"), str(f), "not a folder")
+    assert f.read_text() == "x"
+
+
+def test_existing_page_not_utf8_or_a_folder(tmp_path):
+    out = tmp_path / "ko"
+    assert run(SEED, "--out", out).returncode == 0
+    p6 = next((out / "questions").glob("06-*.md"))
+    p6.write_bytes(b"# t\n\xff\n")
+    one_line_error(run(SEED, "--out", out), f"{p6}:2", "not UTF-8")
+    p6.unlink()
+    p6.mkdir()
+    one_line_error(run(SEED, "--out", out, "--force"), str(p6), "folder")
+
+
+@pytest.mark.parametrize("content, line, reason", [
+    ('{"a": "b",\n', 2, "invalid JSON"),
+    ('{"12": "relu-vs-sigmoid"}', 1, "keys are question titles"),
+    ('["a"]', 1, "expected an object"),
+    ('{"딥러닝은 무엇인가요? 딥러닝과 머신러닝의 차이는?": "../../escape"}', 1, "only words and hyphens"),
+    ('{"딥러닝은 무엇인가요? 딥러닝과 머신러닝의 차이는?": "a/b"}', 1, "only words and hyphens"),
+    ('{"딥러닝은 무엇인가요? 딥러닝과 머신러닝의 차이는?": ".."}', 1, "only words and hyphens"),
+])
+def test_bad_slugs_file(tmp_path, content, line, reason):
+    slugs = tmp_path / "slugs.json"
+    slugs.write_text(content, encoding="utf-8")
+    out = tmp_path / "w" / "ko"
+    one_line_error(run(SEED, "--out", out, "--slugs", slugs), f"{slugs}:{line}", reason)
+    assert not (tmp_path / "w").exists()
+
+
+def as_nobody(*args):
+    return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable,
+                           str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+
+
+@pytest.fixture
+def shared_tmp():
+    """A folder another user can enter (pytest's tmp_path is private to root)."""
+    import shutil
+    import tempfile
+    d = Path(tempfile.mkdtemp())
+    d.chmod(0o755)
+    yield d
+    shutil.rmtree(d)
+
+
+def test_unwritable_output_folder_is_one_line_and_leaves_old_pages(shared_tmp):
+    import os
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run the importer as another user")
+    seed = shared_tmp / "seed.md"
+    seed.write_bytes(SEED.read_bytes())
+    docs = shared_tmp / "docs"
+    out = docs / "ko"
+    assert run(seed, "--out", out).returncode == 0
+    before = seed_pages(out)
+    (out / "about.md").write_text("old about\n", encoding="utf-8")
+    next((out / "questions").glob("07-*.md")).unlink()
+    for d in (docs, out):
+        os.chown(d, 65534, 65534)  # writable by the importer; questions/ (root's, 755) is not
+    r = as_nobody(seed, "--out", out, "--force")
+    one_line_error(r, str(out / "questions"), "cannot write: Permission denied; nothing written")
+    assert (out / "about.md").read_text(encoding="utf-8") == "old about\n"
+    assert {k: v for k, v in seed_pages(out).items() if k != "about.md"} == \
+        {k: v for k, v in before.items() if k != "about.md" and not k.startswith("questions/07-")}
+    assert [p.name for p in docs.iterdir()] == ["ko"]  # the temporary folder is gone
+    os.chown(out, 0, 0)
+    out.chmod(0o555)
+    os.chown(out / "questions", 65534, 65534)
+    r = as_nobody(seed, "--out", out, "--force")
+    one_line_error(r, str(out), "cannot write: Permission denied; nothing written")
+    assert (out / "about.md").read_text(encoding="utf-8") == "old about\n"
+
+
+# --- issue 14: placement over generated documents that mix all of the above ------------
+
+@st.composite
+def tricky_readmes(draw):
+    """(lines, where): a README in the upstream format with every quirk of issue 14, and for
+    each line the page it was written for ("about.md" or a question number)."""
+    import unicodedata
+    counter = iter(range(10**6))
+
+    def ws(k=2):
+        return " ".join(draw(st.sampled_from(["tok{}x", "낱말{}끝"])).format(next(counter)) for _ in range(k))
+
+    n_q = draw(st.integers(1, 5))
+    numbers = draw(st.lists(st.integers(1, 120), min_size=n_q, max_size=n_q, unique=True))
+    doc: list[tuple[str, object]] = []
+
+    def add(where, *lines):
+        doc.extend((line, where) for line in lines)
+
+    add("about.md", f"# {ws()}", "", f"> {ws()}", "")
+    if draw(st.booleans()):  # an old table of contents, commented out
+        add("about.md", "<!--", "## Table of Contents", f"- [{ws()}](#{numbers[0]})", "-->", "")
+    titles, subs = {}, {}
+    add("about.md", "## Table of Contents", "")
+    for q in numbers:
+        titles[q] = ws(3)
+        add(q, f"- [{titles[q]}](#{q})")
+        subs[q] = [ws() for _ in range(draw(st.integers(0, 2)))]
+        for k, t in enumerate(subs[q], 1):
+            add(q, f"  - [{t}](#{q}-{k})")
+    add("about.md", "", "---", "")
+    with_section = [q for q in numbers if draw(st.booleans())]
+    order = draw(st.permutations(with_section))
+    unclosed = draw(st.sampled_from(order)) if order and draw(st.booleans()) else None
+    for q in order:
+        head = draw(st.sampled_from(["plain", "title", "other", "nfd"]))
+        add(q, {"plain": f"## #{q}", "title": f"## #{q} {titles[q]}", "other": f"## #{q} {ws()}",
+                "nfd": f"## # {q}"}[head], "")
+        if head == "nfd":
+            add(q, f"### {unicodedata.normalize('NFD', titles[q])}", "")
+        kinds = draw(st.lists(st.sampled_from(
+            ["text", "heading", "sub", "inline-code", "fence", "fence4", "comment", "div", "list", "breaks"]),
+            max_size=7))
+        for kind in kinds:
+            if kind == "text":
+                add(q, ws(3))
+            elif kind == "heading":
+                add(q, f"{'#' * draw(st.integers(3, 5))} {ws()}", f"  - {ws()}")
+            elif kind == "sub" and subs[q]:
+                k = draw(st.integers(1, len(subs[q])))
+                add(q, f"#### #{q}-{k} {draw(st.sampled_from([subs[q][k - 1], ws()]))}")
+            elif kind == "inline-code":
+                add(q, f"```{ws(1)}``` {ws()}")
+            elif kind == "fence":
+                # (a closed fence hiding the only "## #N" of another question is ambiguous: an error)
+                add(q, "```python", f"# {ws(1)}", f"## #{q}", "```")
+            elif kind == "fence4":
+                add(q, "````markdown", "## Table of Contents", f"- [{ws()}](#{numbers[0]})", "```",
+                    f"## #{q}", "```", "````")
+            elif kind == "comment":  # a section commented out: its number may have no other section
+                add(q, "<!--", f"## #{draw(st.sampled_from(numbers))}", "", ws(), "-->")
+            elif kind == "div":
+                add(q, "<div align='center'>", f"    <img src=\"./images/{ws(1).replace(' ', '')}.png\">")
+            elif kind == "list":
+                add(q, f"- {ws()}", f"  - {ws()}")
+            elif kind == "breaks":
+                add(q, f"{ws(1)}\u2028{ws(1)}\x0c{ws(1)}\x85{ws(1)}")
+            add(q, "")
+        if q == unclosed:  # a fence never closed (one, of five backticks: nothing else closes it)
+            add(q, "`````", f"{ws(1)}", "")
+    while doc[-1][0] == "":
+        doc.pop()
+    seps = draw(st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(doc), max_size=len(doc)))
+    for i in range(len(doc) - 1):
+        if seps[i] == "\r" and doc[i + 1][0] == "" and seps[i + 1] == "\n":
+            seps[i + 1] = "\r\n"  # "\r" then an empty line ended by "\n" would be one "\r\n"
+    text = "".join(line + sep for (line, _), sep in zip(doc, seps))
+    return text, [w for _, w in doc]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(tricky_readmes())
+def test_generated_readmes_put_every_line_on_the_page_of_its_section(tmp_path, doc):
+    text, where = doc
+    lines = split_readme.decode(text.encode("utf-8"))
+    assert len(lines) == len(where)
+    out = tmp_path / "out"
+    result = split_readme.split(lines, tmp_path / "R.md", tmp_path, out, tmp_path / "assets",
+                                split_readme.load_slugs(None, out))
+    landed: dict[int, set] = {}
+    for path, pg in result.pages.items():
+        for _, src in pg.chunks:
+            for n in (src if isinstance(src, tuple) else (src,)):
+                if n is not None:
+                    landed.setdefault(n, set()).add(path)
+    number = {int(p.split("/")[1].split("-")[0]): p for p in result.pages if p.startswith("questions/")}
+    token = re.compile(r"tok\d+x|낱말\d+끝")
+    for n, (line, w) in enumerate(zip(lines, where), 1):
+        if not line.strip():
+            continue
+        expected = w if w == "about.md" else number[w]
+        assert landed.get(n) == {expected}, f"line {n} {line!r}: on {landed.get(n)}, written for {expected}"
+        page_text = result.pages[expected].text()
+        assert all(t in page_text for t in token.findall(line)), f"line {n} {line!r} not on {expected}"
