@@ -32,18 +32,28 @@ NOT_WRITTEN = f'!!! info "{NOT_WRITTEN_TITLE}"\n    이 질문의 답변은 아�
 # Upstream's empty answer template (question 1 of the seed).
 TEMPLATE = ["### 질문", "내용", "##### References", "- [제목](링크)"]
 
-TOC_HEADING = re.compile(r"^#{1,6}\s*(table of contents|contents|목차)\s*$", re.I)
-TOC_ENTRY = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<title>.+)\]\(#(?P<anchor>\d+(?:-\d+)?)\)\s*$")
+# "## Table of Contents", also decorated: "## 📝 Table of Contents"
+TOC_HEADING = re.compile(r"^#{1,6}\s*(?:[^\w\s]+\s*)?(table of contents|contents|목차)\s*$", re.I)
+# "- [title](#12)", "- [title](#12-1)"; the GitBook copy writes "(#id-12)"
+TOC_ENTRY = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<title>.+)\]\(#(?:id-)?(?P<anchor>\d+(?:-\d+)?)\)\s*$")
+TOC_GROUP = re.compile(r"^\s*[-*+]\s+(?P<title>[^\s\[].*?)\s*$")  # "- Sort Algorithm" over its sub-questions
 # "## #9", "## # 9" and "## #9 title"
 SECTION = re.compile(r"^##\s*#\s*(\d+)(?:\s+(\S.*?))?\s*$")
+SECTION_SUB = re.compile(r"^##\s*#\s*(\d+)-\d+")  # "## #2-1": an H2 sub-question, its question's section
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-SUB_IN_HEADING = re.compile(r"^#\s*(\d+-\d+)\s*(.*)$")  # "#### #12-1 title"
+SUB_IN_HEADING = re.compile(r"^#\s*(\d+(?:-\d+)+)\s*(.*)$")  # "#### #12-1 title"
 # A backtick fence's info string holds no backtick: "```code```" is inline code.
 FENCE = re.compile(r"^\s*(?:(`{3,})[^`]*|(~{3,}).*)$")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: U+2028, U+0085, \f are text
 MATH_URL = r"https://render\.githubusercontent\.com/render/math\?math="
-MATH_IMG = re.compile(r"<img\s+src=\"" + MATH_URL + r"([^\"]*)\"[^>]*>", re.I)
-LINKED_MATH = re.compile(r"\[\s*(<img\s+src=\"" + MATH_URL + r"[^\"]*\"[^>]*>)\s*\]\(" + MATH_URL + r"[^)]*\)", re.I)
+# A formula image, HTML (attributes in any order) or Markdown; often after a comment
+# holding the same TeX ("<!-- $y=x$ --> <img ...>"): the comment goes, the TeX stays once.
+MATH_IMG = re.compile(r"(?:<!--\s*\$[^>]*?\$\s*-->\s*)?(?:<img\b[^>]*?\bsrc=\"" + MATH_URL + r"([^\"]*)\"[^>]*>"
+                      r"|!\[[^\[\]]*\]\(" + MATH_URL + r"([^)\s]*)\))", re.I)
+LINKED_MATH = re.compile(r"\[\s*(<img\b[^>]*?" + MATH_URL + r"[^\"]*\"[^>]*>|!\[[^\[\]]*\]\(" + MATH_URL +
+                         r"[^)\s]*\))\s*\]\(" + MATH_URL + r"[^)]*\)", re.I)
+INLINE_DISPLAY = re.compile(r"\$\$(?=\S)([^$]+?)(?<=\S)\$\$")  # GitBook's "$$x$$" inside a sentence
+DIV_IMG = re.compile(r"^\s*<div\b([^>]*)>\s*(<img\b[^>]*>)\s*</div>\s*$", re.I)
 IMG_TAG = re.compile(r"<img\b([^>]*)>", re.I)
 ATTR = re.compile(r"([\w-]+)\s*=\s*([\"'])(.*?)\2")
 MD_IMG = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
@@ -77,9 +87,25 @@ class Page:
 
     path: str
     chunks: list = field(default_factory=list)
+    headings: list = field(default_factory=list)  # indices of the chunks that are headings
 
-    def add(self, text: str, src: int | tuple | None = None) -> None:
+    def add(self, text: str, src: int | tuple | None = None, heading: bool = False) -> None:
+        if heading:
+            self.headings.append(len(self.chunks))
         self.chunks.append((text, src))
+
+    def relevel(self) -> None:
+        """No heading skips a level ("##### References" right under the H1 becomes an H2);
+        their relative order is kept: a heading goes one below the nearest shallower one."""
+        stack: list[tuple[int, int]] = []  # (level as written, level given)
+        for k in self.headings:
+            text, src = self.chunks[k]
+            hashes, rest = re.match(r"(#+)(.*)", text, re.S).groups()
+            while stack and stack[-1][0] >= len(hashes):
+                stack.pop()
+            level = stack[-1][1] + 1 if stack else 1
+            stack.append((len(hashes), level))
+            self.chunks[k] = ("#" * level + rest, src)
 
     def text(self) -> str:
         out = "\n".join(t for t, _ in self.chunks)
@@ -161,16 +187,16 @@ def scan(lines: list[str], cut: frozenset = frozenset()) -> tuple[list[str], lis
     return states, blocks
 
 
-def parse_toc(lines: list[str], states: list[str]) -> tuple[int, list[Question]]:
+def parse_toc(lines: list[str], states: list[str]) -> tuple[int | None, list[Question]]:
     """Find the table of contents (not one inside a comment or code); return the index of
     its heading and its questions (each entry's line is kept: it becomes the question's H1
     or sub-question's H2)."""
     start = next((i for i, l in enumerate(lines) if states[i] == "text" and TOC_HEADING.match(l.strip())),
                  None)
     if start is None:
-        raise InputError(1, "no table of contents (a '## Table of Contents' heading with '- [title](#N)' entries)")
+        return None, []
     questions: dict[int, Question] = {}
-    current = None
+    current = group = None
     for i in range(start + 1, len(lines)):
         line = lines[i]
         if states[i] != "text":
@@ -179,8 +205,15 @@ def parse_toc(lines: list[str], states: list[str]) -> tuple[int, list[Question]]
             break
         m = TOC_ENTRY.match(line)
         if not m:
+            g = TOC_GROUP.match(line)
+            group = (g["title"], i + 1) if g else group
             continue
         anchor, title = m["anchor"], m["title"].strip()
+        if "-" in anchor and group and int(anchor.split("-")[0]) not in questions:
+            # "- Sort Algorithm" then "  - [Bubble Sort](#2-1)": the group is question 2
+            n = int(anchor.split("-")[0])
+            current = questions[n] = Question(n, group[0], group[1])
+        group = None
         if "-" not in anchor:
             n = int(anchor)
             if n in questions:
@@ -199,6 +232,24 @@ def parse_toc(lines: list[str], states: list[str]) -> tuple[int, list[Question]]
     return start, list(questions.values())
 
 
+def questions_from_sections(lines: list[str], states: list[str]) -> list[Question]:
+    """No table of contents (a fork deleted it): each "## #N" is a question, titled by
+    the heading or line under it."""
+    out: dict[int, Question] = {}
+    for i, line in enumerate(lines):
+        m = SECTION.match(line) or SECTION_SUB.match(line)
+        if states[i] != "text" or not m or int(m[1]) in out:
+            continue
+        title, where = (m[2], i + 1) if m.re is SECTION and m[2] else (None, i + 1)
+        if not title:
+            nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+            if nxt is not None and states[nxt] == "text" and not SECTION.match(lines[nxt]):
+                h = HEADING.match(lines[nxt])
+                title, where = (h[2] if h else lines[nxt].strip()), nxt + 1
+        out[int(m[1])] = Question(int(m[1]), title or f"#{m[1]}", where)
+    return list(out.values())
+
+
 def find_sections(lines: list[str], numbers: set[int], warnings: list, source: Path):
     """The "## #N" lines outside code and comments, as [(index, N, title)], and the line
     states. A fence or comment never closed swallows the questions after it: it is ended
@@ -207,9 +258,15 @@ def find_sections(lines: list[str], numbers: set[int], warnings: list, source: P
     cut: set[int] = set()
     while True:
         states, blocks = scan(lines, frozenset(cut))
-        starts = [(i, int(m[1]), m[2]) for i, l in enumerate(lines)
-                  if states[i] == "text" and (m := SECTION.match(l))]
-        found = {n for _, n, _ in starts}
+        starts = []  # (index, N, title after the number, starts with its sub-question heading)
+        for i, line in enumerate(lines):
+            if states[i] != "text":
+                continue
+            if m := SECTION.match(line):
+                starts.append((i, int(m[1]), m[2], False))
+            elif (m := SECTION_SUB.match(line)) and (not starts or starts[-1][1] != int(m[1])):
+                starts.append((i, int(m[1]), None, True))
+        found = {s[1] for s in starts}
         for b in blocks:
             hidden = [(i, int(m[1])) for i in range(b.start + 1, b.end + 1)
                       if (m := SECTION.match(lines[i])) and int(m[1]) in numbers and int(m[1]) not in found]
@@ -254,11 +311,20 @@ class Converter:
     def image(self, src: str, lineno: int) -> str:
         if re.match(r"^[a-z]+:", src) or src.startswith("/"):
             return src  # remote or absolute: left as it is
+        given = src
+        src = src.replace("\\", "/")  # Windows-style ".\images\dif.PNG"
         found = (self.images_dir / src).resolve()
         name = Path(src).name
+        if not found.is_file() and found.parent.is_dir():  # "normalize.PNG" for normalize.png
+            same = [p for p in found.parent.iterdir() if p.name.lower() == name.lower() and p.is_file()]
+            if len(same) == 1:
+                found = same[0]
         if not found.is_file():
             self.warnings.append(f"{self.source}:{lineno}: image not found: {name}")
             return src
+        if found.name != name or given != src:
+            self.warnings.append(f"{self.source}:{lineno}: image {given} found as {found.name}")
+            name = found.name
         dest = self.assets_dir / name
         self.images.append((found, dest))
         return os.path.relpath(dest, self.page_dir).replace(os.sep, "/")
@@ -284,19 +350,31 @@ class Converter:
         stripped = line.strip()
         m = MATH_IMG.fullmatch(stripped)
         if m:  # a formula standing alone is display math
-            return f"$$\n{math(m[1])}\n$$"
-        line = MATH_IMG.sub(lambda m: f"${math(m[1])}$", line)
+            return f"$$\n{math(m[1] or m[2])}\n$$"
+        line = MATH_IMG.sub(lambda m: f"${math(m[1] or m[2])}$", line)
+        if stripped != "$$":
+            d = INLINE_DISPLAY.fullmatch(stripped)
+            line = f"$$\n{d[1].strip()}\n$$" if d else INLINE_DISPLAY.sub(r"$\1$", line)
+        d = DIV_IMG.match(line)
+        if d:  # a centred image on one line: the same figure as the multi-line form
+            line = f"<div{d[1]}>\n{d[2]}\n</div>"
+            return "\n".join(self.line(part, lineno) for part in line.split("\n"))
         line = NESTED_LINK.sub(lambda m: f"[{m[1]}]({m[3]}) — {m[2]}", line)
 
         def html_img(m: re.Match) -> str:
             attrs = {k.lower(): v for k, _, v in ATTR.findall(m[1])}  # tolerates stray commas
             if "src" not in attrs:
                 return m[0]
+            if not attrs["src"].strip():
+                self.warnings.append(f"{self.source}:{lineno}: empty image")
+                return ""
             out = f"![{attrs.get('alt', '')}]({self.image(attrs['src'], lineno)})"
             if "width" in attrs:
                 out += f'{{ width="{attrs["width"]}" }}'
             return out
 
+        line = re.sub(r"!\[[^\[\]]*\]\(\s*\)", lambda m: self.warnings.append(
+            f"{self.source}:{lineno}: empty image") or "", line)
         line = MD_IMG.sub(lambda m: f"![{m[1]}]({self.image(m[2], lineno)}{m[3]})", line)
         line = IMG_TAG.sub(html_img, line)  # after: its output is a Markdown image
         div = DIV_OPEN.match(line)
@@ -316,21 +394,28 @@ def split(lines: list[str], source: Path, images_dir: Path, out_dir: Path, asset
     warnings: list[str] = []
     states, _ = scan(lines)
     toc_start, questions = parse_toc(lines, states)
+    if toc_start is None:
+        questions = questions_from_sections(lines, states)
+        if not questions:
+            raise InputError(1, "no table of contents (a '## Table of Contents' heading with "
+                                "'- [title](#N)' entries) and no '## #N' section")
+        warnings.append(f"{source}:1: no table of contents: questions taken from the '## #N' headings")
     by_number = {q.number: q for q in questions}
     starts, states, blocks = find_sections(lines, set(by_number), warnings, source)
 
-    # Sections: "## #N" up to the next one.
-    sections: dict[int, tuple[int, int]] = {}
-    if starts and starts[0][0] < toc_start:
+    # Sections: "## #N" (or "## #N-1" standing for it) up to the next one.
+    sections: dict[int, tuple[int, int, int | None]] = {}  # N -> (body start, end, heading line)
+    if toc_start is not None and starts and starts[0][0] < toc_start:
         raise InputError(starts[0][0] + 1, "section before the table of contents")
-    for k, (i, n, _) in enumerate(starts):
+    for k, (i, n, _, sub) in enumerate(starts):
         if n in sections:
-            raise InputError(i + 1, f"duplicate question number {n} (first at line {sections[n][0]})")
+            first = sections[n][2] or sections[n][0] + 1
+            raise InputError(i + 1, f"duplicate question number {n} (first at line {first})")
         if n not in by_number:
             raise InputError(i + 1, f"section #{n} is not in the table of contents")
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        sections[n] = (i + 1, end)  # 1-based heading line; body is lines[i+1:end]
-    titles = {n: t for _, n, t in starts}
+        sections[n] = (i, end, None) if sub else (i + 1, end, i + 1)
+    titles = {n: t for _, n, t, _ in starts}
 
     conv = Converter(source, images_dir, out_dir / "questions", assets_dir)
     conv.warnings = warnings
@@ -353,10 +438,11 @@ def split(lines: list[str], source: Path, images_dir: Path, out_dir: Path, asset
     for q in questions:
         slug = slugs.get(q)
         page = Page(f"questions/{q.number:02d}-{slug}.md")
-        first, end = sections.get(q.number, (0, 0))
+        start, end, head = sections.get(q.number, (0, 0, None))
         conv.page()
-        _render(page, q, lines[first:end], first + 1 if first else 0, titles.get(q.number), states, conv)
-        _close_blocks(page, blocks, first, end)
+        _render(page, q, lines[start:end], start + 1, head, titles.get(q.number), states, conv)
+        _close_blocks(page, blocks, start, end)
+        page.relevel()
         pages[page.path] = page
     return Result(pages, conv.images, conv.warnings)
 
@@ -368,12 +454,13 @@ def _close_blocks(page: Page, blocks: list[Block], start: int, end: int) -> None
             page.add("```" if b.kind == "fence" else "-->")
 
 
-def _render(page: Page, q: Question, body: list[str], first: int, section_title: str | None,
-            states: list[str], conv: Converter) -> None:
+def _render(page: Page, q: Question, body: list[str], first: int, head: int | None,
+            section_title: str | None, states: list[str], conv: Converter) -> None:
     """Write question q: H1 from the table of contents, its section body, its sub-questions.
-    `first` is the 1-based line number of body[0]."""
+    `first` is the 1-based line number of body[0], `head` that of its "## #N" line."""
     sub_titles = {plain(t): a for a, t, _ in q.subs}
-    seen_subs: set[str] = set()
+    toc_titles = {a: t for a, t, _ in q.subs}
+    seen_subs: dict[str, int] = {}  # anchor -> line
     # Upstream often repeats the question as the section's first heading: that line
     # and the table-of-contents entry both become the page's H1.
     h1_from_section = None
@@ -384,11 +471,13 @@ def _render(page: Page, q: Question, body: list[str], first: int, section_title:
                 h1_from_section = k
             break
     # The "## #N" line itself is what this page stands for: it is accounted to the H1 too.
-    origin = (q.toc_line,) + ((first - 1,) if first else ()) + \
+    origin = (q.toc_line,) + ((head,) if head else ()) + \
         ((first + h1_from_section,) if h1_from_section is not None else ())
-    page.add(f"# {q.title.strip()}", origin)
+    page.add(f"# {q.title.strip()}", origin, heading=True)
+    if head is None and body:
+        page.add("")  # the body starts with a sub-question's heading ("## #2-1")
     if section_title and plain(section_title) != plain(q.title):
-        page.add(f"\n**{section_title}**", first - 1)  # "## #N title" worded differently
+        page.add(f"\n**{section_title}**", head)  # "## #N title" worded differently
 
     nonblank = [l.strip() for l in body if l.strip()]
     if nonblank == TEMPLATE or not nonblank:
@@ -403,43 +492,76 @@ def _render(page: Page, q: Question, body: list[str], first: int, section_title:
             page.add("-->")
     else:
         in_sub = False
+        repeated = None  # (chunk index, titles) of the sub-question heading just written
         for k, line in enumerate(body):
             lineno = first + k
             if k == h1_from_section:
                 continue
             if states[lineno - 1] != "text":
                 page.add(line, lineno)  # code and comments are copied as they are
+                repeated = None
+                continue
+            if not line.strip():
+                page.add(conv.line(line, lineno), lineno)
+                continue
+            if line.strip() == "---" and _ends_part(body, k + 1, first, states):
+                page.add("", lineno)  # upstream's rule between sections: the page ends anyway
                 continue
             m = HEADING.match(line)
+            if m and repeated and plain(m[2]) in repeated[1]:
+                # "## #12-1" then "#### Non-Linearity...": the title again, one heading
+                text, src = page.chunks[repeated[0]]
+                page.chunks[repeated[0]] = (text, src + (lineno,))
+                repeated = None
+                continue
+            repeated = None
             if m:
                 conv.list_indents = []  # a heading ends any list
                 level, text = len(m[1]), m[2]
                 sub = SUB_IN_HEADING.match(text)
                 anchor = sub[1] if sub else sub_titles.get(plain(text))
-                if anchor and anchor.startswith(f"{q.number}-") and anchor not in seen_subs:
-                    toc_title = dict((a, t) for a, t, _ in q.subs).get(anchor)
+                if anchor and anchor.startswith(f"{q.number}-"):
                     title = sub[2].strip() if sub else text
+                    if anchor in seen_subs:  # "#### #19-1" again where the contents say #19-3
+                        other = sub_titles.get(plain(title))
+                        new = other if other and other not in seen_subs else f"{anchor}-repeat"
+                        conv.warnings.append(f"{conv.source}:{lineno}: sub-question #{anchor} again "
+                                             f"(first at line {seen_subs[anchor]}); kept here as #{new}")
+                        anchor = new
+                    toc_title = toc_titles.get(anchor)
+                    toc_src = tuple(t for a, _, t in q.subs if a == anchor)
                     if toc_title is None or plain(title) in ("", plain(toc_title)):
-                        page.add(f"## {toc_title or title or anchor} {{#{anchor}}}", (lineno,) + tuple(
-                            t for a, _, t in q.subs if a == anchor))
+                        page.add(f"## {toc_title or title or anchor} {{#{anchor}}}", (lineno,) + toc_src,
+                                 heading=True)
                     else:  # the section words it differently: keep both
-                        page.add(f"## {toc_title} {{#{anchor}}}", tuple(t for a, _, t in q.subs if a == anchor))
+                        page.add(f"## {toc_title} {{#{anchor}}}", toc_src, heading=True)
                         page.add(f"\n**{title}**", lineno)
-                    seen_subs.add(anchor)
+                    repeated = (len(page.chunks) - (1 if toc_title is None or plain(title) in
+                                                    ("", plain(toc_title)) else 2),
+                                {plain(t) for t in (title, toc_title) if t})
+                    seen_subs[anchor] = lineno
                     in_sub = True
                     continue
                 # Section headings start at ### (the question) in upstream: shift up two levels,
                 # never above the sub-question level they belong to.
                 new = max(level - 2, 3 if in_sub else 2)
-                page.add(f"{'#' * new} {text}", lineno)
+                page.add(f"{'#' * new} {text}", lineno, heading=True)
                 continue
             page.add(conv.line(line, lineno), lineno)
     for anchor, title, toc_line in q.subs:
         if anchor not in seen_subs:
             page.add("")
-            page.add(f"## {title.strip()} {{#{anchor}}}", toc_line)
+            page.add(f"## {title.strip()} {{#{anchor}}}", toc_line, heading=True)
             page.add("")
             page.add(NOT_WRITTEN)
+
+
+def _ends_part(body: list[str], k: int, first: int, states: list[str]) -> bool:
+    """Only blank lines, then the end of the section or a heading, from body[k] on."""
+    for j in range(k, len(body)):
+        if body[j].strip():
+            return states[first + j - 1] == "text" and bool(HEADING.match(body[j]))
+    return True
 
 
 SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # words and hyphens: never "/", "." or ".."

@@ -154,7 +154,7 @@ def test_seed_imports_twenty_questions_with_every_anchor(tmp_path):
 BAD = {
     "empty": (b"", 1, "empty file"),
     "not-utf8": ("## Table of Contents\n- [a](#1)\n".encode() + b"\xff\xfe\n", 3, "not UTF-8"),
-    "no-toc": (b"# Title\n\n## #1\n\ntext\n", 1, "no table of contents"),
+    "no-toc": (b"# Title\n\ntext, no section\n", 1, "no table of contents"),
     "dup-toc": (readme("## #1\n", "- [a](#1)\n- [b](#1)\n").encode(), 6, "duplicate question number 1"),
     "dup-section": (readme("## #1\n\nx\n\n## #1\n\ny\n").encode(), 14, "duplicate question number 1"),
     "unknown-section": (readme("## #1\n\nx\n\n## #7\n").encode(), 14, "section #7 is not in the table of contents"),
@@ -347,10 +347,15 @@ def seed_pages(out: Path) -> dict[str, bytes]:
 
 def test_seed_import_is_unchanged(tmp_path):
     """tests/fixtures/seed-import/ is what the importer wrote for the seed before the fixes
-    for issues 14 and 15; the seed must still import to it byte for byte."""
+    for issues 14 and 15; the seed must still import to it byte for byte, but for the one
+    heading-level skip of that import (issue 15, variant 5): "### References" right under
+    the H1 of question 4."""
     out = tmp_path / "ko"
     assert run(SEED, "--out", out).returncode == 0
-    assert seed_pages(out) == seed_pages(ROOT / "tests" / "fixtures" / "seed-import")
+    new, old = seed_pages(out), seed_pages(ROOT / "tests" / "fixtures" / "seed-import")
+    q4 = "questions/04-data-normalization.md"
+    assert new[q4] == old[q4].replace(b"\n### References\n", b"\n## References\n") != old[q4]
+    assert {k: v for k, v in new.items() if k != q4} == {k: v for k, v in old.items() if k != q4}
 
 
 def test_unclosed_fence_is_closed_at_its_section_end(tmp_path):
@@ -662,3 +667,286 @@ def test_generated_readmes_put_every_line_on_the_page_of_its_section(tmp_path, d
         assert landed.get(n) == {expected}, f"line {n} {line!r}: on {landed.get(n)}, written for {expected}"
         page_text = result.pages[expected].text()
         assert all(t in page_text for t in token.findall(line)), f"line {n} {line!r} not on {expected}"
+
+
+# --- issue 15: the real variants of the upstream format ------------------------------
+# Each fixture under tests/fixtures/variants/ is written from the issue's description of
+# one variant (NN- is the variant's number); images they name are made here.
+
+VARIANTS = ROOT / "tests" / "fixtures" / "variants"
+PNG = b"\x89PNG\r\n\x1a\n"
+VARIANT_IMAGES = {"08-centred-image-one-line": ["img/relu.png"],
+                  "09-image-case-and-windows-paths": ["img/dif.png", "img/normalize.png"]}
+
+
+def variant(tmp_path, name: str):
+    """Import fixture `name` as a maintainer would (default slugs); return the run,
+    its questions' pages {file name: text} and the README's path."""
+    d = tmp_path / name
+    d.mkdir(parents=True)
+    src = d / "README.md"
+    src.write_bytes((VARIANTS / f"{name}.md").read_bytes())
+    for img in VARIANT_IMAGES.get(name, []):
+        (d / img).parent.mkdir(parents=True, exist_ok=True)
+        (d / img).write_bytes(PNG)
+    out = d / "docs" / "ko"
+    r = run(src, "--out", out)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in sorted((out / "questions").glob("*.md"))} \
+        if r.returncode == 0 else {}
+    return r, pages, src
+
+
+def test_variant_01_decorated_toc_heading(tmp_path):
+    r, pages, _ = variant(tmp_path, "01-decorated-toc")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-딥러닝은-무엇인가요.md"] == (
+        "# 딥러닝은 무엇인가요?\n\n딥러닝은 여러 층의 신경망으로 특징까지 학습하는 방법이다.\n\n"
+        "## References\n\n- [신경망 입문](https://example.org/nn)\n")
+    assert list(pages) == ["01-딥러닝은-무엇인가요.md", "02-비용-함수는-무엇인가요.md"]
+
+
+def test_variant_02_formula_images_with_attributes_and_a_tex_comment(tmp_path):
+    r, pages, _ = variant(tmp_path, "02-formula-img-attributes")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-항등-함수는-무엇인가요.md"] == (
+        "# 항등 함수는 무엇인가요?\n\n항등 함수는 $y=x$ 처럼 입력을 그대로 돌려준다.\n\n"
+        "$$\n\\sum_{i=1}^{n} x_i\n$$\n\n합은 위와 같이 쓴다.\n")
+
+
+def test_variant_03_markdown_formula_image_inside_a_link(tmp_path):
+    r, pages, _ = variant(tmp_path, "03-linked-markdown-formula")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-항등-함수는-무엇인가요.md"] == (
+        "# 항등 함수는 무엇인가요?\n\n$$\ny=x\n$$\n\n입력 $x$를 그대로 출력한다.\n")
+
+
+def test_variant_04_gitbook_display_dollars_inside_a_sentence(tmp_path):
+    r, pages, _ = variant(tmp_path, "04-gitbook-inline-display-math")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-시그모이드-함수는-무엇인가요.md"] == (
+        "# 시그모이드 함수는 무엇인가요?\n\nsigmoid 함수는 $s(z) = \\frac{1}{1 + e^{-z}}$로, 입력을 0과 1 사이로 "
+        "바꾼다.\n\n$$\ns'(z) = s(z)(1 - s(z))\n$$\n\n도함수는 위와 같고, 최댓값은 $\\frac{1}{4}$이다.\n")
+
+
+def test_variant_05_heading_levels_that_skip_are_relevelled(tmp_path):
+    r, pages, _ = variant(tmp_path, "05-heading-level-skip")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-드롭아웃은-무엇인가요.md"] == (
+        "# 드롭아웃은 무엇인가요?\n\n드롭아웃은 학습 중에 뉴런 일부를 무작위로 끈다.\n\n## 구현 메모\n\n"
+        "추론 때는 끄지 않는다.\n\n## References\n\n- [드롭아웃 설명](https://example.org/dropout)\n")
+
+
+def test_variant_06_empty_image_is_dropped_with_a_warning(tmp_path):
+    r, pages, src = variant(tmp_path, "06-empty-image")
+    assert r.returncode == 0 and r.stderr == f"{src}:14: empty image\n"
+    p = pages["01-boltzmann-machine.md"]  # its title is the deep-learning file's question 9: that slug
+    assert "<img" not in p and "![" not in p and "빈 그림 뒤의 문단이다." in p
+
+
+def test_variant_07_sub_question_title_repeated_below_its_heading(tmp_path):
+    r, pages, _ = variant(tmp_path, "07-repeated-sub-title")
+    assert r.returncode == 0, r.stderr
+    assert pages["12-relu-vs-sigmoid.md"] == (
+        "# 요즘 Sigmoid 보다 ReLU를 많이 쓰는데 그 이유는?\n\n기울기 소실이 덜하기 때문이다.\n\n"
+        "## Non-Linearity라는 말의 의미와 그 필요성은? {#12-1}\n\n선형 층만 쌓으면 하나의 선형 변환과 같다.\n\n"
+        "## ReLU의 문제점은? {#12-2}\n\n음수 입력에서 기울기가 0이다.\n")
+
+
+def test_variant_08_centred_image_on_one_line(tmp_path):
+    r, pages, _ = variant(tmp_path, "08-centred-image-one-line")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-relu.md"] == (
+        "# ReLU는 어떻게 생겼나요?\n\n<div align=\"center\" markdown>\n"
+        "![](../../assets/images/relu.png){ width=\"60%\" }\n</div>\n\n음수는 0, 양수는 그대로이다.\n")
+
+
+def test_variant_09_image_name_case_and_windows_paths(tmp_path):
+    r, pages, src = variant(tmp_path, "09-image-case-and-windows-paths")
+    assert r.returncode == 0
+    assert r.stderr == (f"{src}:11: image .\\img\\dif.PNG found as dif.png\n"
+                        f"{src}:13: image ./img/normalize.PNG found as normalize.png\n")
+    assert pages["01-정규화는-왜-필요한가요.md"] == (
+        "# 정규화는 왜 필요한가요?\n\n![](../../assets/images/dif.png)\n\n"
+        "![정규화](../../assets/images/normalize.png)\n\n특징의 범위를 맞춘다.\n")
+    assert (src.parent / "docs" / "assets" / "images" / "dif.png").read_bytes() == PNG
+
+
+def test_variant_10_no_table_of_contents(tmp_path):
+    r, pages, src = variant(tmp_path, "10-no-table-of-contents")
+    assert r.returncode == 0
+    assert r.stderr == f"{src}:1: no table of contents: questions taken from the '## #N' headings\n"
+    assert pages == {"01-시간-공간-복잡도.md": "# 시간, 공간 복잡도\n\n복잡도는 알고리즘의 성능을 재는 척도이다.\n",
+                     "02-divide-and-conquer.md": "# Divide and Conquer\n\n문제를 나누고, 풀고, 합친다.\n"}
+
+
+def test_variant_11_gitbook_id_anchors(tmp_path):
+    r, pages, _ = variant(tmp_path, "11-gitbook-anchors")
+    assert r.returncode == 0, r.stderr
+    assert pages["07-hyperparameters.md"] == "# 하이퍼 파라미터는 무엇인가요?\n\n사용자가 직접 정하는 값이다.\n"
+    assert pages["13-gradient-descent.md"] == (
+        "# Gradient Descent에 대해서 쉽게 설명한다면?\n\n기울기의 반대 방향으로 조금씩 움직인다.\n\n"
+        "## GD 중에 때때로 Loss가 증가하는 이유는? {#13-1}\n\n학습률이 크면 최솟값을 지나칠 수 있다.\n")
+
+
+def test_variant_12_repeated_sub_question_number(tmp_path):
+    r, pages, src = variant(tmp_path, "12-repeated-sub-number")
+    assert r.returncode == 0
+    assert r.stderr == (f"{src}:24: sub-question #19-1 again (first at line 16); kept here as #19-3\n"
+                        f"{src}:28: sub-question #19-2 again (first at line 20); kept here as #19-2-repeat\n")
+    (p,) = pages.values()
+    ids = re.findall(r"\{#([\w-]+)\}", p)
+    assert ids == ["19-1", "19-2", "19-3", "19-2-repeat"]
+    assert p.index("{#19-3}") < p.index("손실은 BCE로 학습하고") < p.index("{#19-2-repeat}") < p.index("소프트맥스는")
+
+
+def test_variant_13_group_items_without_a_link(tmp_path):
+    r, pages, _ = variant(tmp_path, "13-group-items-without-link")
+    assert r.returncode == 0, r.stderr
+    assert list(pages) == ["01-시간-공간-복잡도.md", "02-sort-algorithm.md", "03-divide-and-conquer.md"]
+    assert pages["02-sort-algorithm.md"] == (
+        "# Sort Algorithm\n\n## Bubble Sort {#2-1}\n\n인접한 두 칸을 비교해 바꾼다.\n\n"
+        "## Selection Sort {#2-2}\n\n최댓값을 찾아 맨 뒤와 바꾼다.\n")
+
+
+def test_variant_13_slugs_apply_to_their_own_source_only(tmp_path):
+    r, pages, _ = variant(tmp_path, "13-other-file-slugs")
+    assert r.returncode == 0, r.stderr
+    # question 12 of another file is not the deep-learning file's 12-relu-vs-sigmoid
+    assert list(pages) == ["01-고유값과-고유벡터는-무엇인가요.md", "12-p-value.md"]
+
+
+@pytest.mark.parametrize("name, line, reason", [
+    ("14-duplicate-section-number", 14, "duplicate question number 6 (first at line 8)"),
+    ("14-empty-file", 1, "empty file"),
+])
+def test_variant_14_refused_with_one_line(tmp_path, name, line, reason):
+    r, _, src = variant(tmp_path, name)
+    assert r.returncode == 1 and r.stderr == f"{src}:{line}: {reason}\n"
+    assert not (src.parent / "docs").exists()
+
+
+# --- issue 15: invariants over every fixture ---------------------------------------------
+
+IMPORTABLE = sorted(p.stem for p in VARIANTS.glob("*.md") if not p.stem.startswith("14-"))
+
+
+def bad_markup(page: str) -> list[str]:
+    """What no imported page may hold: a dead formula service, an image of a formula, an
+    empty image, a heading that skips a level, a stray $ (outside code and comments)."""
+    found, level, fence, comment, display = [], 0, None, False, False
+    for n, line in enumerate(page.splitlines(), 1):
+        f = re.match(r"^\s*(`{3,}|~{3,})\s*$", line) if fence else re.match(r"^\s*(`{3,}|~{3,})", line)
+        if fence and f and f[1][0] == fence[0] and len(f[1]) >= len(fence):
+            fence = None
+            continue
+        if not fence and f:
+            fence = f[1]
+            continue
+        if fence:
+            continue
+        if comment or "<!--" in line:
+            comment = "-->" not in line.split("<!--")[-1] if "<!--" in line else "-->" not in line
+            continue
+        if "render.githubusercontent.com" in line:
+            found.append(f"{n}: formula service URL")
+        if re.search(r"<img\b", line):
+            found.append(f"{n}: <img")
+        if "![]()" in line:
+            found.append(f"{n}: empty image")
+        h = re.match(r"^(#{1,6}) ", line)
+        if h:
+            if len(h[1]) > level + 1:
+                found.append(f"{n}: heading skips from H{level} to H{len(h[1])}")
+            level = len(h[1])
+        if line.strip() == "$$":
+            display = not display
+        elif not display and len(re.findall(r"(?<!\\)\$", line.replace("$$", ""))) % 2:
+            found.append(f"{n}: stray $")
+    if display:
+        found.append("unclosed $$")
+    return found
+
+
+@pytest.mark.parametrize("name", IMPORTABLE)
+def test_variant_pages_hold_no_dead_formula_image_skip_or_stray_dollar(tmp_path, name):
+    r, pages, _ = variant(tmp_path, name)
+    assert r.returncode == 0, r.stderr
+    assert pages
+    for file, text in pages.items():
+        assert bad_markup(text) == [], file
+
+
+def test_bad_markup_finds_what_it_looks_for():
+    assert bad_markup("# a\n### b\nx $y\n![]()\n<img src=\"https://render.githubusercontent.com/x\">\n") == [
+        "2: heading skips from H1 to H3", "3: stray $", "4: empty image", "5: formula service URL", "5: <img"]
+    assert bad_markup("# a\n## b\n$x$ and $$y$$\n\n$$\nz\n$$\n````\n```\n$\n#### c\n````\n"
+                      "<!--\n#### $\n-->\n") == []
+
+
+def naive_sections(lines: list[str]) -> list:
+    """For each line of a fixture, the question whose section it is in (None before the first
+    section): "## #N" or "## #N-k" starts question N's. Fixtures hold no headings in code."""
+    where, current = [], None
+    for line in lines:
+        m = re.match(r"^##\s*#\s*(\d+)", line)
+        current = int(m[1]) if m else current
+        where.append(current)
+    return where
+
+
+@pytest.mark.parametrize("name", IMPORTABLE + ["seed"])
+def test_variant_lines_land_on_the_page_of_their_section(tmp_path, name):
+    path = SEED if name == "seed" else VARIANTS / f"{name}.md"
+    lines = split_readme.decode(path.read_bytes())
+    out = tmp_path / "out"
+    result = split_readme.split(lines, path, path.parent, out, tmp_path / "assets",
+                                split_readme.load_slugs(split_readme.DEFAULT_SLUGS, out))
+    landed: dict[int, set] = {}
+    for file, pg in result.pages.items():
+        for _, src in pg.chunks:
+            for n in (src if isinstance(src, tuple) else (src,)):
+                if n is not None:
+                    landed.setdefault(n, set()).add(file)
+    number = {int(p.split("/")[1].split("-")[0]): p for p in result.pages if p.startswith("questions/")}
+    toc = {int(m[1]) for m in (re.search(r"\]\(#(?:id-)?(\d+)", l) for l in lines) if m}
+    for n, (line, q) in enumerate(zip(lines, naive_sections(lines)), 1):
+        if not line.strip():
+            continue
+        entry = re.search(r"\]\(#(?:id-)?(\d+)", line)
+        if q is None and entry:
+            q = int(entry[1])  # a table-of-contents entry: its question's H1
+        elif q is None and re.match(r"^\s*- [^\[]", line) and toc:
+            q = min(k for k in toc if k > max([0] + [int(m[1]) for m in (re.search(
+                r"\]\(#(?:id-)?(\d+)", l) for l in lines[:n - 1]) if m]))  # a group item: the next question
+        expected = "about.md" if q is None else number[q]
+        assert landed.get(n) == {expected}, f"line {n} {line!r}: on {landed.get(n)}, expected {expected}"
+
+
+def test_imported_pages_build_with_strict_mkdocs(tmp_path):
+    """Every importable fixture's pages, dropped into a copy of the site (each fixture in a
+    folder of its own, with a home page for about.md to link to), build with --strict."""
+    import os
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(".git", "node_modules", "site", "tests", ".venv",
+                                                              "__pycache__", ".cache"), symlinks=True)
+    for name in IMPORTABLE:
+        d = tmp_path / "src" / name
+        d.mkdir(parents=True)
+        src = d / "README.md"
+        src.write_bytes((VARIANTS / f"{name}.md").read_bytes())
+        for img in VARIANT_IMAGES.get(name, []):
+            (d / img).parent.mkdir(parents=True, exist_ok=True)
+            (d / img).write_bytes(PNG)
+        out = site / "docs" / "ko" / "imported" / name
+        out.mkdir(parents=True)
+        (out / "index.md").write_text("# Home\n", encoding="utf-8")
+        r = run(src, "--out", out, "--assets", site / "docs" / "assets" / "imported")
+        assert r.returncode == 0, r.stderr
+        assert list((out / "questions").glob("*.md"))
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "html")],
+                       cwd=site, capture_output=True, text=True, env={**os.environ, "MATH_PRERENDER": "0"},
+                       timeout=540)
+    assert r.returncode == 0, r.stderr[-4000:]
+    built = tmp_path / "html" / "imported" / "13-group-items-without-link" / "questions" / "02-sort-algorithm"
+    assert 'id="2-1"' in (built / "index.html").read_text(encoding="utf-8")
