@@ -232,18 +232,20 @@ def parse_toc(lines: list[str], states: list[str]) -> tuple[int | None, list[Que
     return start, list(questions.values())
 
 
-def questions_from_sections(lines: list[str], states: list[str]) -> list[Question]:
+def questions_from_sections(lines: list[str], states: list[str], blocks: list[Block]) -> list[Question]:
     """No table of contents (a fork deleted it): each "## #N" is a question, titled by
-    the heading or line under it."""
+    the heading or line under it. One inside a fence or comment never closed counts too:
+    find_sections then ends that block before it."""
     out: dict[int, Question] = {}
+    unclosed = {i for b in blocks if not b.closed for i in range(b.start + 1, b.end + 1)}
     for i, line in enumerate(lines):
         m = SECTION.match(line) or SECTION_SUB.match(line)
-        if states[i] != "text" or not m or int(m[1]) in out:
+        if (states[i] != "text" and i not in unclosed) or not m or int(m[1]) in out:
             continue
         title, where = (m[2], i + 1) if m.re is SECTION and m[2] else (None, i + 1)
         if not title:
             nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
-            if nxt is not None and states[nxt] == "text" and not SECTION.match(lines[nxt]):
+            if nxt is not None and (states[nxt] == "text" or nxt in unclosed) and not SECTION.match(lines[nxt]):
                 h = HEADING.match(lines[nxt])
                 title, where = (h[2] if h else lines[nxt].strip()), nxt + 1
         out[int(m[1])] = Question(int(m[1]), title or f"#{m[1]}", where)
@@ -392,10 +394,10 @@ class Converter:
 def split(lines: list[str], source: Path, images_dir: Path, out_dir: Path, assets_dir: Path,
           slugs: "Slugs") -> Result:
     warnings: list[str] = []
-    states, _ = scan(lines)
+    states, blocks = scan(lines)
     toc_start, questions = parse_toc(lines, states)
     if toc_start is None:
-        questions = questions_from_sections(lines, states)
+        questions = questions_from_sections(lines, states, blocks)
         if not questions:
             raise InputError(1, "no table of contents (a '## Table of Contents' heading with "
                                 "'- [title](#N)' entries) and no '## #N' section")

@@ -566,17 +566,22 @@ def test_unwritable_output_folder_is_one_line_and_leaves_old_pages(shared_tmp):
 
 @st.composite
 def tricky_readmes(draw):
-    """(lines, where): a README in the upstream format with every quirk of issue 14, and for
-    each line the page it was written for ("about.md" or a question number)."""
+    """(text, where): a README in the upstream format with every quirk of issue 14 and every
+    variant of issue 15, and for each line the page it was written for ("about.md" or a
+    question number)."""
     import unicodedata
     counter = iter(range(10**6))
 
     def ws(k=2):
         return " ".join(draw(st.sampled_from(["tok{}x", "낱말{}끝"])).format(next(counter)) for _ in range(k))
 
+    def tex():
+        return f"t_{{{next(counter)}}}"
+
     n_q = draw(st.integers(1, 5))
     numbers = draw(st.lists(st.integers(1, 120), min_size=n_q, max_size=n_q, unique=True))
     doc: list[tuple[str, object]] = []
+    has_toc = draw(st.integers(0, 5)) > 0
 
     def add(where, *lines):
         doc.extend((line, where) for line in lines)
@@ -584,35 +589,46 @@ def tricky_readmes(draw):
     add("about.md", f"# {ws()}", "", f"> {ws()}", "")
     if draw(st.booleans()):  # an old table of contents, commented out
         add("about.md", "<!--", "## Table of Contents", f"- [{ws()}](#{numbers[0]})", "-->", "")
-    titles, subs = {}, {}
-    add("about.md", "## Table of Contents", "")
+    titles, subs, group = {}, {}, {}
+    if has_toc:
+        add("about.md", draw(st.sampled_from(["## Table of Contents", "## 📝 Table of Contents", "## 목차"])), "")
     for q in numbers:
         titles[q] = ws(3)
-        add(q, f"- [{titles[q]}](#{q})")
         subs[q] = [ws() for _ in range(draw(st.integers(0, 2)))]
+        group[q] = bool(subs[q]) and draw(st.booleans())  # "- Sort Algorithm" over "#2-1"
+        if not has_toc:
+            subs[q], group[q] = [], False
+            continue
+        anchor = draw(st.sampled_from(["#", "#id-"]))
+        add(q, f"- {titles[q]}" if group[q] else f"- [{titles[q]}]({anchor}{q})")
         for k, t in enumerate(subs[q], 1):
             add(q, f"  - [{t}](#{q}-{k})")
     add("about.md", "", "---", "")
-    with_section = [q for q in numbers if draw(st.booleans())]
+    with_section = [q for q in numbers if draw(st.booleans())] if has_toc else numbers
     order = draw(st.permutations(with_section))
     unclosed = draw(st.sampled_from(order)) if order and draw(st.booleans()) else None
     for q in order:
-        head = draw(st.sampled_from(["plain", "title", "other", "nfd"]))
+        heads = ["plain", "title", "other", "nfd"] + (["sub"] if group[q] else [])
+        head = draw(st.sampled_from(heads))
         add(q, {"plain": f"## #{q}", "title": f"## #{q} {titles[q]}", "other": f"## #{q} {ws()}",
-                "nfd": f"## # {q}"}[head], "")
-        if head == "nfd":
+                "nfd": f"## # {q}", "sub": f"## #{q}-1"}[head], "")
+        if head == "nfd" or not has_toc:  # the title under the number: in decomposed Hangul
             add(q, f"### {unicodedata.normalize('NFD', titles[q])}", "")
+        if head == "sub" and draw(st.booleans()):
+            add(q, f"#### {subs[q][0]}", "")  # the sub-question's title again
         kinds = draw(st.lists(st.sampled_from(
-            ["text", "heading", "sub", "inline-code", "fence", "fence4", "comment", "div", "list", "breaks"]),
-            max_size=7))
+            ["text", "heading", "sub", "inline-code", "fence", "fence4", "comment", "div", "list", "breaks",
+             "math-attrs", "math-linked", "math-dollars", "empty-img", "div-one-line"]), max_size=7))
         for kind in kinds:
             if kind == "text":
                 add(q, ws(3))
             elif kind == "heading":
-                add(q, f"{'#' * draw(st.integers(3, 5))} {ws()}", f"  - {ws()}")
+                add(q, f"{'#' * draw(st.integers(3, 6))} {ws()}", f"  - {ws()}")
             elif kind == "sub" and subs[q]:
                 k = draw(st.integers(1, len(subs[q])))
                 add(q, f"#### #{q}-{k} {draw(st.sampled_from([subs[q][k - 1], ws()]))}")
+                if draw(st.booleans()):
+                    add(q, f"#### {subs[q][k - 1]}")
             elif kind == "inline-code":
                 add(q, f"```{ws(1)}``` {ws()}")
             elif kind == "fence":
@@ -629,6 +645,19 @@ def tricky_readmes(draw):
                 add(q, f"- {ws()}", f"  - {ws()}")
             elif kind == "breaks":
                 add(q, f"{ws(1)}\u2028{ws(1)}\x0c{ws(1)}\x85{ws(1)}")
+            elif kind == "math-attrs":
+                t = tex()
+                img = f'<img style="transform: translateY(0.1em);" src="{MATH}{t}">'
+                add(q, draw(st.sampled_from([f"{ws(1)} <!-- ${t}$ --> {img} {ws(1)}", f"<!-- $${t}$$ --> {img}"])))
+            elif kind == "math-linked":
+                t = tex()
+                add(q, f"{draw(st.sampled_from(['', ws(1) + ' ']))}[![img]({MATH}{t})]({MATH}{t}) {ws(1)}")
+            elif kind == "math-dollars":
+                add(q, f"{ws(1)} $${tex()}$$ {ws(1)}")
+            elif kind == "empty-img":
+                add(q, "<div align='center'>", '<img src="">', "</div>", ws(1))
+            elif kind == "div-one-line":
+                add(q, f'<div align="center"><img src="./img/{ws(1).replace(" ", "")}.png" width="50%"></div>')
             add(q, "")
         if q == unclosed:  # a fence never closed (one, of five backticks: nothing else closes it)
             add(q, "`````", f"{ws(1)}", "")
@@ -667,6 +696,8 @@ def test_generated_readmes_put_every_line_on_the_page_of_its_section(tmp_path, d
         assert landed.get(n) == {expected}, f"line {n} {line!r}: on {landed.get(n)}, written for {expected}"
         page_text = result.pages[expected].text()
         assert all(t in page_text for t in token.findall(line)), f"line {n} {line!r} not on {expected}"
+    for path, pg in result.pages.items():
+        assert bad_markup(pg.text()) == [], (path, pg.text())
 
 
 # --- issue 15: the real variants of the upstream format ------------------------------
