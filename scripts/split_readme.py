@@ -35,7 +35,7 @@ TEMPLATE = ["### 질문", "내용", "##### References", "- [제목](링크)"]
 # "## Table of Contents", also decorated: "## 📝 Table of Contents"
 TOC_HEADING = re.compile(r"^#{1,6}\s*(?:[^\w\s]+\s*)?(table of contents|contents|목차)\s*$", re.I)
 # "- [title](#12)", "- [title](#12-1)"; the GitBook copy writes "(#id-12)"
-TOC_ENTRY = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<title>.+)\]\(#(?:id-)?(?P<anchor>\d+(?:-\d+)?)\)\s*$")
+TOC_ENTRY = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<title>.+)\]\(#(?:id-)?(?P<anchor>\d+(?:-\d+)*)\)\s*$")
 TOC_GROUP = re.compile(r"^\s*[-*+]\s+(?P<title>[^\s\[].*?)\s*$")  # "- Sort Algorithm" over its sub-questions
 # "## #9", "## # 9" and "## #9 title"
 SECTION = re.compile(r"^##\s*#\s*(\d+)(?:\s+(\S.*?))?\s*$")
@@ -232,23 +232,27 @@ def parse_toc(lines: list[str], states: list[str]) -> tuple[int | None, list[Que
     return start, list(questions.values())
 
 
-def questions_from_sections(lines: list[str], states: list[str], blocks: list[Block]) -> list[Question]:
+def questions_from_sections(lines: list[str], states: list[str], blocks: list[Block], source: Path) \
+        -> list[Question]:
     """No table of contents (a fork deleted it): each "## #N" is a question, titled by
-    the heading or line under it. One inside a fence or comment never closed counts too:
-    find_sections then ends that block before it."""
-    out: dict[int, Question] = {}
+    the heading or line under it. One inside a fence or comment never closed counts too
+    (find_sections ends that block before it)."""
     unclosed = {i for b in blocks if not b.closed for i in range(b.start + 1, b.end + 1)}
+    numbers = {int(m[1]) for i, line in enumerate(lines)
+               if (states[i] == "text" or i in unclosed) and (m := SECTION.match(line) or SECTION_SUB.match(line))}
+    _, states, _ = find_sections(lines, numbers, [], source)
+    out: dict[int, Question] = {}
     for i, line in enumerate(lines):
         m = SECTION.match(line) or SECTION_SUB.match(line)
-        if (states[i] != "text" and i not in unclosed) or not m or int(m[1]) in out:
+        if states[i] != "text" or not m or int(m[1]) in out:
             continue
         title, where = (m[2], i + 1) if m.re is SECTION and m[2] else (None, i + 1)
         if not title:
             nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
-            if nxt is not None and (states[nxt] == "text" or nxt in unclosed) and not SECTION.match(lines[nxt]):
+            if nxt is not None and states[nxt] == "text" and not SECTION.match(lines[nxt]):
                 h = HEADING.match(lines[nxt])
-                title, where = (h[2] if h else lines[nxt].strip()), nxt + 1
-        out[int(m[1])] = Question(int(m[1]), title or f"#{m[1]}", where)
+                title, where = (h[2], nxt + 1) if h else (None, where)
+        out[int(m[1])] = Question(int(m[1]), title or f"Question {m[1]}", where)
     return list(out.values())
 
 
@@ -397,7 +401,7 @@ def split(lines: list[str], source: Path, images_dir: Path, out_dir: Path, asset
     states, blocks = scan(lines)
     toc_start, questions = parse_toc(lines, states)
     if toc_start is None:
-        questions = questions_from_sections(lines, states, blocks)
+        questions = questions_from_sections(lines, states, blocks, source)
         if not questions:
             raise InputError(1, "no table of contents (a '## Table of Contents' heading with "
                                 "'- [title](#N)' entries) and no '## #N' section")
@@ -510,9 +514,12 @@ def _render(page: Page, q: Question, body: list[str], first: int, head: int | No
                 page.add("", lineno)  # upstream's rule between sections: the page ends anyway
                 continue
             m = HEADING.match(line)
-            if m and repeated and plain(m[2]) in repeated[1]:
-                # "## #12-1" then "#### Non-Linearity...": the title again, one heading
+            if m and repeated and (plain(m[2]) in repeated[1] or not repeated[1]):
+                # "## #12-1" then "#### Non-Linearity...": the title again, one heading;
+                # "## #6-2-1" with no title anywhere then "### Dijkstra": its title
                 text, src = page.chunks[repeated[0]]
+                if not repeated[1]:
+                    text = re.sub(r"^## .*? \{", lambda _: f"## {m[2].strip()} {{", text)
                 page.chunks[repeated[0]] = (text, src + (lineno,))
                 repeated = None
                 continue

@@ -981,3 +981,13 @@ def test_imported_pages_build_with_strict_mkdocs(tmp_path):
     assert r.returncode == 0, r.stderr[-4000:]
     built = tmp_path / "html" / "imported" / "13-group-items-without-link" / "questions" / "02-sort-algorithm"
     assert 'id="2-1"' in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_variant_13_nested_sub_question_numbers(tmp_path):
+    """The algorithm file numbers sub-questions of sub-questions ("## #6-2-1") and titles them
+    by the heading below; one listed but not written gets the notice."""
+    r, pages, _ = variant(tmp_path, "13-nested-sub-questions")
+    assert r.returncode == 0, r.stderr
+    assert pages["06-graph.md"] == (
+        "# Graph\n\n정점과 간선.\n\n## Shortest Path {#6-2}\n\n최단 경로.\n\n## Dijkstra {#6-2-1}\n\n한 노드에서.\n\n"
+        f"## Bellman-Ford {{#6-2-3}}\n\n음수 간선.\n\n## Floyd {{#6-2-2}}\n\n{split_readme.NOT_WRITTEN}\n")
