@@ -275,7 +275,8 @@ def find_sections(lines: list[str], numbers: set[int], warnings: list, source: P
         found = {s[1] for s in starts}
         for b in blocks:
             hidden = [(i, int(m[1])) for i in range(b.start + 1, b.end + 1)
-                      if (m := SECTION.match(lines[i])) and int(m[1]) in numbers and int(m[1]) not in found]
+                      if (m := SECTION.match(lines[i]) or SECTION_SUB.match(lines[i]))
+                      and int(m[1]) in numbers and int(m[1]) not in found]
             if not hidden:
                 continue
             i, n = hidden[0]
@@ -283,9 +284,9 @@ def find_sections(lines: list[str], numbers: set[int], warnings: list, source: P
             if b.closed and b.kind == "comment":
                 continue  # deliberately commented out
             if b.closed:
-                raise InputError(i + 1, f"'## #{n}' is inside the {what} opened at line {b.start + 1} "
+                raise InputError(i + 1, f"{lines[i].strip()!r} is inside the {what} opened at line {b.start + 1} "
                                         f"and closed at line {b.end + 1}; close it before line {i + 1}")
-            warnings.append(f"{source}:{b.start + 1}: {what} never closed; closed before '## #{n}' "
+            warnings.append(f"{source}:{b.start + 1}: {what} never closed; closed before {lines[i].strip()!r} "
                             f"at line {i + 1}")
             cut.add(i)
             break

@@ -991,3 +991,19 @@ def test_variant_13_nested_sub_question_numbers(tmp_path):
     assert pages["06-graph.md"] == (
         "# Graph\n\n정점과 간선.\n\n## Shortest Path {#6-2}\n\n최단 경로.\n\n## Dijkstra {#6-2-1}\n\n한 노드에서.\n\n"
         f"## Bellman-Ford {{#6-2-3}}\n\n음수 간선.\n\n## Floyd {{#6-2-2}}\n\n{split_readme.NOT_WRITTEN}\n")
+
+
+def test_the_sites_edited_pages_are_never_overwritten(tmp_path):
+    """docs/ko was edited after import: --check says the real run refuses, the real run
+    changes nothing."""
+    import shutil
+    ko = tmp_path / "docs" / "ko"
+    shutil.copytree(ROOT / "docs" / "ko", ko)
+    before = seed_pages(ko)
+    r = run(SEED, "--out", ko, "--check")
+    refused = re.findall(r"^would refuse to overwrite (\S+):", r.stdout, re.M)
+    assert r.returncode == 1 and "would update" not in r.stdout and "would create" not in r.stdout
+    assert sorted(refused) == sorted(str(ko / k) for k in before if k.startswith("questions/"))  # 20
+    r = run(SEED, "--out", ko)
+    assert r.returncode == 1 and r.stdout == "" and len(re.findall(r"not overwritten", r.stderr)) == 20
+    assert seed_pages(ko) == before
