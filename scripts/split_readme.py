@@ -36,11 +36,12 @@ TEMPLATE = ["### 질문", "내용", "##### References", "- [제목](링크)"]
 TOC_HEADING = re.compile(r"^#{1,6}\s*(?:[^\w\s]+\s*)?(table of contents|contents|목차)\s*$", re.I)
 # "- [title](#12)", "- [title](#12-1)"; the GitBook copy writes "(#id-12)"
 TOC_ENTRY = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<title>.+)\]\(#(?:id-)?(?P<anchor>\d+(?:-\d+)*)\)\s*$")
-TOC_GROUP = re.compile(r"^\s*[-*+]\s+(?P<title>[^\s\[].*?)\s*$")  # "- Sort Algorithm" over its sub-questions
-# "## #9", "## # 9" and "## #9 title"
-SECTION = re.compile(r"^##\s*#\s*(\d+)(?:\s+(\S.*?))?\s*$")
+TOC_GROUP = re.compile(r"^\s*[-*+]\s+(?P<title>[^\s\[].*)$")  # "- Sort Algorithm" over its sub-questions
+# "## #9", "## # 9" and "## #9 title". These three patterns are matched against lines
+# without trailing spaces (.rstrip()): a lazy group before "\s*$" is quadratic.
+SECTION = re.compile(r"^##\s*#\s*(\d+)(?:\s+(\S.*))?$")
 SECTION_SUB = re.compile(r"^##\s*#\s*(\d+)-\d+")  # "## #2-1": an H2 sub-question, its question's section
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 SUB_IN_HEADING = re.compile(r"^#\s*(\d+(?:-\d+)+)\s*(.*)$")  # "#### #12-1 title"
 # A backtick fence's info string holds no backtick: "```code```" is inline code.
 FENCE = re.compile(r"^\s*(?:(`{3,})[^`]*|(~{3,}).*)$")
@@ -48,15 +49,16 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: U+2028, U+0085, \f
 MATH_URL = r"https://render\.githubusercontent\.com/render/math\?math="
 # A formula image, HTML (attributes in any order) or Markdown; often after a comment
 # holding the same TeX ("<!-- $y=x$ --> <img ...>"): the comment goes, the TeX stays once.
-MATH_IMG = re.compile(r"(?:<!--\s*\$[^>]*?\$\s*-->\s*)?(?:<img\b[^>]*?\bsrc=\"" + MATH_URL + r"([^\"]*)\"[^>]*>"
+# (No pattern here scans past a "<" or "[" it cannot use: long runs of "<img" or "![" stay linear.)
+MATH_IMG = re.compile(r"(?:<!--\s*\$[^<>]*?\$\s*-->\s*)?(?:<img\b[^<>]*?\bsrc=\"" + MATH_URL + r"([^\"<>]*)\"[^<>]*>"
                       r"|!\[[^\[\]]*\]\(" + MATH_URL + r"([^)\s]*)\))", re.I)
-LINKED_MATH = re.compile(r"\[\s*(<img\b[^>]*?" + MATH_URL + r"[^\"]*\"[^>]*>|!\[[^\[\]]*\]\(" + MATH_URL +
+LINKED_MATH = re.compile(r"\[\s*(<img\b[^<>]*?" + MATH_URL + r"[^\"<>]*\"[^<>]*>|!\[[^\[\]]*\]\(" + MATH_URL +
                          r"[^)\s]*\))\s*\]\(" + MATH_URL + r"[^)]*\)", re.I)
 INLINE_DISPLAY = re.compile(r"\$\$(?=\S)([^$]+?)(?<=\S)\$\$")  # GitBook's "$$x$$" inside a sentence
-DIV_IMG = re.compile(r"^\s*<div\b([^>]*)>\s*(<img\b[^>]*>)\s*</div>\s*$", re.I)
-IMG_TAG = re.compile(r"<img\b([^>]*)>", re.I)
+DIV_IMG = re.compile(r"^\s*<div\b([^<>]*)>\s*(<img\b[^<>]*>)\s*</div>\s*$", re.I)
+IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 ATTR = re.compile(r"([\w-]+)\s*=\s*([\"'])(.*?)\2")
-MD_IMG = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
+MD_IMG = re.compile(r"!\[([^\[\]]*)\]\(([^()\s]+)((?:\s+\"[^\"]*\")?)\)")
 # "[title]([other](https://url))": a link pasted into a link's target.
 # No "[" inside the titles: a long run of "[" would make the search quadratic.
 NESTED_LINK = re.compile(r"\[([^\[\]]+)\]\(\[([^\[\]]+)\]\((https?://[^)\s]+)\)\)")
@@ -149,6 +151,17 @@ def decode(data: bytes) -> list[str]:
     return lines
 
 
+def opens_comment(line: str) -> bool:
+    """Whether a comment opened on this line is still open at its end."""
+    at = line.find("<!--")
+    while at != -1:
+        end = line.find("-->", at + 4)
+        if end == -1:
+            return True
+        at = line.find("<!--", end + 3)
+    return False
+
+
 @dataclass
 class Block:
     """A code fence or an HTML comment: lines start..end (0-based, inclusive)."""
@@ -171,7 +184,7 @@ def scan(lines: list[str], cut: frozenset = frozenset()) -> tuple[list[str], lis
             if f:
                 fence = f[1] or f[2]
                 block = Block("fence", i, i, False)
-            elif "<!--" in re.sub(r"<!--.*?-->", "", line):
+            elif opens_comment(line):
                 block = Block("comment", i, i, False)
             else:
                 states.append("text")
@@ -201,11 +214,11 @@ def parse_toc(lines: list[str], states: list[str]) -> tuple[int | None, list[Que
         line = lines[i]
         if states[i] != "text":
             continue
-        if HEADING.match(line):
+        if HEADING.match(line.rstrip()):
             break
         m = TOC_ENTRY.match(line)
         if not m:
-            g = TOC_GROUP.match(line)
+            g = TOC_GROUP.match(line.rstrip())
             group = (g["title"], i + 1) if g else group
             continue
         anchor, title = m["anchor"], m["title"].strip()
@@ -239,18 +252,18 @@ def questions_from_sections(lines: list[str], states: list[str], blocks: list[Bl
     (find_sections ends that block before it)."""
     unclosed = {i for b in blocks if not b.closed for i in range(b.start + 1, b.end + 1)}
     numbers = {int(m[1]) for i, line in enumerate(lines)
-               if (states[i] == "text" or i in unclosed) and (m := SECTION.match(line) or SECTION_SUB.match(line))}
+               if (states[i] == "text" or i in unclosed) and (m := SECTION.match(line.rstrip()) or SECTION_SUB.match(line))}
     _, states, _ = find_sections(lines, numbers, [], source)
     out: dict[int, Question] = {}
     for i, line in enumerate(lines):
-        m = SECTION.match(line) or SECTION_SUB.match(line)
+        m = SECTION.match(line.rstrip()) or SECTION_SUB.match(line)
         if states[i] != "text" or not m or int(m[1]) in out:
             continue
         title, where = (m[2], i + 1) if m.re is SECTION and m[2] else (None, i + 1)
         if not title:
             nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
-            if nxt is not None and states[nxt] == "text" and not SECTION.match(lines[nxt]):
-                h = HEADING.match(lines[nxt])
+            if nxt is not None and states[nxt] == "text" and not SECTION.match(lines[nxt].rstrip()):
+                h = HEADING.match(lines[nxt].rstrip())
                 title, where = (h[2], nxt + 1) if h else (None, where)
         out[int(m[1])] = Question(int(m[1]), title or f"Question {m[1]}", where)
     return list(out.values())
@@ -268,14 +281,14 @@ def find_sections(lines: list[str], numbers: set[int], warnings: list, source: P
         for i, line in enumerate(lines):
             if states[i] != "text":
                 continue
-            if m := SECTION.match(line):
+            if m := SECTION.match(line.rstrip()):
                 starts.append((i, int(m[1]), m[2], False))
             elif (m := SECTION_SUB.match(line)) and (not starts or starts[-1][1] != int(m[1])):
                 starts.append((i, int(m[1]), None, True))
         found = {s[1] for s in starts}
         for b in blocks:
             hidden = [(i, int(m[1])) for i in range(b.start + 1, b.end + 1)
-                      if (m := SECTION.match(lines[i]) or SECTION_SUB.match(lines[i]))
+                      if (m := SECTION.match(lines[i].rstrip()) or SECTION_SUB.match(lines[i]))
                       and int(m[1]) in numbers and int(m[1]) not in found]
             if not hidden:
                 continue
@@ -473,7 +486,7 @@ def _render(page: Page, q: Question, body: list[str], first: int, head: int | No
     h1_from_section = None
     for k, line in enumerate(body):
         if line.strip():
-            m = HEADING.match(line)
+            m = HEADING.match(line.rstrip())
             if m and states[first + k - 1] == "text" and plain(m[2]) == plain(q.title):
                 h1_from_section = k
             break
@@ -514,7 +527,7 @@ def _render(page: Page, q: Question, body: list[str], first: int, head: int | No
             if line.strip() == "---" and _ends_part(body, k + 1, first, states):
                 page.add("", lineno)  # upstream's rule between sections: the page ends anyway
                 continue
-            m = HEADING.match(line)
+            m = HEADING.match(line.rstrip())
             if m and repeated and (plain(m[2]) in repeated[1] or not repeated[1]):
                 # "## #12-1" then "#### Non-Linearity...": the title again, one heading;
                 # "## #6-2-1" with no title anywhere then "### Dijkstra": its title
@@ -570,7 +583,7 @@ def _ends_part(body: list[str], k: int, first: int, states: list[str]) -> bool:
     """Only blank lines, then the end of the section or a heading, from body[k] on."""
     for j in range(k, len(body)):
         if body[j].strip():
-            return states[first + j - 1] == "text" and bool(HEADING.match(body[j]))
+            return states[first + j - 1] == "text" and bool(HEADING.match(body[j].rstrip()))
     return True
 
 
