@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Split the upstream interview README into one Markdown page per question.
 
-Reads SOURCE (a table of contents, then "## #N" sections) and writes
-OUT/questions/NN-slug.md for every question of the table of contents, plus
-OUT/about.md with what stands before the table of contents (title, credits).
-Every line of the source lands in exactly one page; nothing is written when the
-input is bad (one line "FILE:LINE: reason" on stderr, exit status 1) or when a
-page on disk differs from what would be written and --force is not given.
+Reads SOURCE (a table of contents, then "## #N" sections; any version of the
+upstream answers/*.md files) and writes OUT/questions/NN-slug.md for every
+question, plus OUT/about.md with what stands before the first section (title,
+credits). Every line of the source lands on the page of the section it was
+written in, and only there. Nothing is written when the input is bad (one line
+"FILE:LINE: reason" on stderr, exit status 1) or when a page on disk differs
+from what would be written and --force is not given; pages are staged in a
+temporary folder beside OUT and moved into place, all or none.
 """
 from __future__ import annotations
 

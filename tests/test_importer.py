@@ -968,12 +968,15 @@ def test_imported_pages_build_with_strict_mkdocs(tmp_path):
     site = tmp_path / "site"
     shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(".git", "node_modules", "site", "tests", ".venv",
                                                               "__pycache__", ".cache"), symlinks=True)
-    for name in IMPORTABLE:
+    # the seed with the images it names, as a maintainer imports it (from the upstream folder)
+    seed_images = re.findall(r"(?<![/\w])(?:\./)?(images/[\w-]+\.(?:png|PNG))", SEED.read_text(encoding="utf-8"))
+    assert len(seed_images) == 11
+    for name in IMPORTABLE + ["seed"]:
         d = tmp_path / "src" / name
         d.mkdir(parents=True)
         src = d / "README.md"
-        src.write_bytes((VARIANTS / f"{name}.md").read_bytes())
-        for img in VARIANT_IMAGES.get(name, []):
+        src.write_bytes((SEED if name == "seed" else VARIANTS / f"{name}.md").read_bytes())
+        for img in VARIANT_IMAGES.get(name, seed_images if name == "seed" else []):
             (d / img).parent.mkdir(parents=True, exist_ok=True)
             (d / img).write_bytes(PNG)
         out = site / "docs" / "ko" / "imported" / name
@@ -982,12 +985,15 @@ def test_imported_pages_build_with_strict_mkdocs(tmp_path):
         r = run(src, "--out", out, "--assets", site / "docs" / "assets" / "imported")
         assert r.returncode == 0, r.stderr
         assert list((out / "questions").glob("*.md"))
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "html")],
+    # (not -q: with it MkDocs does not see its own warnings, and --strict passes anything)
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "html")],
                        cwd=site, capture_output=True, text=True, env={**os.environ, "MATH_PRERENDER": "0"},
                        timeout=540)
     assert r.returncode == 0, r.stderr[-4000:]
     built = tmp_path / "html" / "imported" / "13-group-items-without-link" / "questions" / "02-sort-algorithm"
     assert 'id="2-1"' in (built / "index.html").read_text(encoding="utf-8")
+    seed2 = tmp_path / "html" / "imported" / "seed" / "questions" / "02-cost-and-activation-functions" / "index.html"
+    assert "assets/imported/dl_2_cats.PNG" in seed2.read_text(encoding="utf-8")
 
 
 def test_variant_13_nested_sub_question_numbers(tmp_path):
