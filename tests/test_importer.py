@@ -882,9 +882,13 @@ def bad_markup(page: str) -> list[str]:
             continue
         if fence:
             continue
-        if comment or "<!--" in line:
-            comment = "-->" not in line.split("<!--")[-1] if "<!--" in line else "-->" not in line
-            continue
+        if comment:
+            if "-->" not in line:
+                continue
+            comment, line = False, line.split("-->", 1)[1]
+        line = re.sub(r"<!--.*?-->", "", line)
+        if "<!--" in line:
+            comment, line = True, line.split("<!--", 1)[0]
         if "render.githubusercontent.com" in line:
             found.append(f"{n}: formula service URL")
         if re.search(r"<img\b", line):
@@ -896,6 +900,8 @@ def bad_markup(page: str) -> list[str]:
             if len(h[1]) > level + 1:
                 found.append(f"{n}: heading skips from H{level} to H{len(h[1])}")
             level = len(h[1])
+        if "$$" in line and line.strip() != "$$":
+            found.append(f"{n}: $$ inside a line")
         if line.strip() == "$$":
             display = not display
         elif not display and len(re.findall(r"(?<!\\)\$", line.replace("$$", ""))) % 2:
@@ -915,9 +921,11 @@ def test_variant_pages_hold_no_dead_formula_image_skip_or_stray_dollar(tmp_path,
 
 
 def test_bad_markup_finds_what_it_looks_for():
-    assert bad_markup("# a\n### b\nx $y\n![]()\n<img src=\"https://render.githubusercontent.com/x\">\n") == [
-        "2: heading skips from H1 to H3", "3: stray $", "4: empty image", "5: formula service URL", "5: <img"]
-    assert bad_markup("# a\n## b\n$x$ and $$y$$\n\n$$\nz\n$$\n````\n```\n$\n#### c\n````\n"
+    assert bad_markup("# a\n### b\nx $y\n![]()\n<img src=\"https://render.githubusercontent.com/x\">\n"
+                      "a <!-- $x$ --> ![](https://render.githubusercontent.com/y)\nso $$x$$ here\n") == [
+        "2: heading skips from H1 to H3", "3: stray $", "4: empty image", "5: formula service URL", "5: <img",
+        "6: formula service URL", "7: $$ inside a line"]
+    assert bad_markup("# a\n## b\n$x$ and $y$\n\n$$\nz\n$$\n````\n```\n$\n#### c\n````\n"
                       "<!--\n#### $\n-->\n") == []
 
 
