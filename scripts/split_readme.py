@@ -337,6 +337,9 @@ class Converter:
         src = src.replace("\\", "/")  # Windows-style ".\images\dif.PNG"
         found = (self.images_dir / src).resolve()
         name = Path(src).name
+        if not found.is_relative_to(self.images_dir.resolve()):  # never copy ../../etc/passwd into the site
+            self.warnings.append(f"{self.source}:{lineno}: image outside {self.images_dir}: {given}")
+            return src
         if not found.is_file() and found.parent.is_dir():  # "normalize.PNG" for normalize.png
             same = [p for p in found.parent.iterdir() if p.name.lower() == name.lower() and p.is_file()]
             if len(same) == 1:

@@ -873,7 +873,8 @@ def bad_markup(page: str) -> list[str]:
     empty image, a heading that skips a level, a stray $ (outside code and comments)."""
     found, level, fence, comment, display = [], 0, None, False, False
     for n, line in enumerate(page.splitlines(), 1):
-        f = re.match(r"^\s*(`{3,}|~{3,})\s*$", line) if fence else re.match(r"^\s*(`{3,}|~{3,})", line)
+        # (CommonMark: a backtick fence's info string has no backtick, "```x``` y" is inline code)
+        f = re.match(r"^\s*(`{3,}|~{3,})\s*$", line) if fence else re.match(r"^\s*(`{3,}(?=[^`]*$)|~{3,})", line)
         if fence and f and f[1][0] == fence[0] and len(f[1]) >= len(fence):
             fence = None
             continue
@@ -922,9 +923,9 @@ def test_variant_pages_hold_no_dead_formula_image_skip_or_stray_dollar(tmp_path,
 
 def test_bad_markup_finds_what_it_looks_for():
     assert bad_markup("# a\n### b\nx $y\n![]()\n<img src=\"https://render.githubusercontent.com/x\">\n"
-                      "a <!-- $x$ --> ![](https://render.githubusercontent.com/y)\nso $$x$$ here\n") == [
+                      "a <!-- $x$ --> ![](https://render.githubusercontent.com/y)\nso $$x$$ here\n```x``` $\n") == [
         "2: heading skips from H1 to H3", "3: stray $", "4: empty image", "5: formula service URL", "5: <img",
-        "6: formula service URL", "7: $$ inside a line"]
+        "6: formula service URL", "7: $$ inside a line", "8: stray $"]
     assert bad_markup("# a\n## b\n$x$ and $y$\n\n$$\nz\n$$\n````\n```\n$\n#### c\n````\n"
                       "<!--\n#### $\n-->\n") == []
 
@@ -1028,3 +1029,15 @@ def test_the_sites_edited_pages_are_never_overwritten(tmp_path):
     r = run(SEED, "--out", ko)
     assert r.returncode == 1 and r.stdout == "" and len(re.findall(r"not overwritten", r.stderr)) == 20
     assert seed_pages(ko) == before
+
+
+def test_an_image_path_never_reaches_outside_the_images_folder(tmp_path):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the site")
+    d = tmp_path / "readme"
+    d.mkdir()
+    src = d / "README.md"
+    src.write_text(readme("## #1\n\n![x](../secret.png)\n"), encoding="utf-8")
+    r = run(src, "--out", d / "docs" / "ko", "--slugs", tmp_path / "none.json")
+    assert r.returncode == 0 and r.stderr == f"{src}:12: image outside {d}: ../secret.png\n"
+    assert not (d / "docs" / "assets").exists()
