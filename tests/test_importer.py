@@ -543,8 +543,19 @@ def shared_tmp():
 
 def test_unwritable_output_folder_is_one_line_and_leaves_old_pages(shared_tmp):
     import os
-    if os.geteuid() != 0:
-        pytest.skip("needs root to run the importer as another user")
+    root = os.geteuid() == 0  # root writes anywhere: the importer then runs as nobody
+
+    def lock(writable, locked):
+        for d in writable:
+            os.chown(d, 65534, 65534) if root else None
+            d.chmod(0o755)
+        for d in locked:
+            os.chown(d, 0, 0) if root else None
+            d.chmod(0o555)
+
+    def importer(*args):
+        return as_nobody(*args) if root else run(*args)
+
     seed = shared_tmp / "seed.md"
     seed.write_bytes(SEED.read_bytes())
     docs = shared_tmp / "docs"
@@ -553,20 +564,21 @@ def test_unwritable_output_folder_is_one_line_and_leaves_old_pages(shared_tmp):
     before = seed_pages(out)
     (out / "about.md").write_text("old about\n", encoding="utf-8")
     next((out / "questions").glob("07-*.md")).unlink()
-    for d in (docs, out):
-        os.chown(d, 65534, 65534)  # writable by the importer; questions/ (root's, 755) is not
-    r = as_nobody(seed, "--out", out, "--force")
-    one_line_error(r, str(out / "questions"), "cannot write: Permission denied; nothing written")
-    assert (out / "about.md").read_text(encoding="utf-8") == "old about\n"
-    assert {k: v for k, v in seed_pages(out).items() if k != "about.md"} == \
-        {k: v for k, v in before.items() if k != "about.md" and not k.startswith("questions/07-")}
-    assert [p.name for p in docs.iterdir()] == ["ko"]  # the temporary folder is gone
-    os.chown(out, 0, 0)
-    out.chmod(0o555)
-    os.chown(out / "questions", 65534, 65534)
-    r = as_nobody(seed, "--out", out, "--force")
-    one_line_error(r, str(out), "cannot write: Permission denied; nothing written")
-    assert (out / "about.md").read_text(encoding="utf-8") == "old about\n"
+    try:
+        lock([docs, out], [out / "questions"])  # about.md could be written, the questions not
+        r = importer(seed, "--out", out, "--force")
+        one_line_error(r, str(out / "questions"), "cannot write: Permission denied; nothing written")
+        assert (out / "about.md").read_text(encoding="utf-8") == "old about\n"
+        assert {k: v for k, v in seed_pages(out).items() if k != "about.md"} == \
+            {k: v for k, v in before.items() if k != "about.md" and not k.startswith("questions/07-")}
+        assert [p.name for p in docs.iterdir()] == ["ko"]  # the temporary folder is gone
+        lock([docs, out / "questions"], [out])
+        r = importer(seed, "--out", out, "--force")
+        one_line_error(r, str(out), "cannot write: Permission denied; nothing written")
+        assert (out / "about.md").read_text(encoding="utf-8") == "old about\n"
+    finally:
+        for d in (docs, out, out / "questions"):
+            d.chmod(0o755)
 
 
 # --- issue 14: placement over generated documents that mix all of the above ------------
