@@ -147,7 +147,7 @@ def test_link_to_a_section_stays_put_after_formulas_are_typeset(browser, raw_mat
 HOLD_MATHJAX = """(() => {
     const append = Node.prototype.appendChild;
     Node.prototype.appendChild = function (node) {
-        if (node.tagName === 'SCRIPT' && /tex-chtml\.js/.test(node.src)) {
+        if (node.tagName === 'SCRIPT' && /tex-chtml\\.js/.test(node.src)) {
             const go = () => document.querySelector('mark[data-md-highlight]') ? append.call(this, node) : setTimeout(go, 50);
             go();
             return node;
