@@ -157,7 +157,18 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    return on_post_page(output_content, None, config)  # 404.html
+    output = on_post_page(output_content, None, config)  # 404.html
+    # Every language's build renders 404.html to the site's root: the default
+    # language's stays there, the others go beside their pages (en/404.html),
+    # where the root one loads them for addresses in their language
+    # (overrides/404.html). MkDocs writes nothing for an empty template.
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n is not None and i18n.current_language != i18n.default_language:
+        out = Path(config.site_dir, i18n.current_language, template_name)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(output, encoding="utf-8")
+        return ""
+    return output
 
 
 if __name__ == "__main__":

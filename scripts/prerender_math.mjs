@@ -17,7 +17,7 @@
 // script could not run. Exit status 1, with FILE: reason lines, if a formula
 // does not compile.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { mathjax } from "mathjax-full/js/mathjax.js";
 import { TeX } from "mathjax-full/js/input/tex.js";
 import { CHTML } from "mathjax-full/js/output/chtml.js";
@@ -66,8 +66,8 @@ for (const file of files) {
     return `<${tag} class="arithmatex" data-prerendered${focus}>${adaptor.outerHTML(node)}</${tag}>`;
   });
   // every page links the stylesheet: instant navigation keeps the first page's
-  // <head>. Not 404.html: it is served at any depth, and holds no math.
-  if (file === join(site, "404.html")) { writeFileSync(file, text); continue; }
+  // <head>. Not the 404 pages (404.html, en/404.html): served at any depth, no math.
+  if (basename(file) === "404.html") { writeFileSync(file, text); continue; }
   const depth = relative(site, file).split(sep).length - 1;
   const href = "../".repeat(depth) + "assets/mathjax/" + cssName;
   text = text.replace("</head>", `<link rel="stylesheet" href="${href}">\n</head>`);

@@ -1,6 +1,7 @@
 """Serve a built site under /<repo-name>/ on 127.0.0.1, as GitHub Pages serves a
-project site: 404 outside the prefix, text gzip-compressed for clients that
-accept it (so page-weight and Lighthouse figures match what readers get).
+project site: the site's 404.html for a missing address, 404 outside the prefix,
+text gzip-compressed for clients that accept it (so page-weight and Lighthouse
+figures match what readers get).
 Used by the tests and the benchmark scripts; built_site() builds the site first
 when a script is given none."""
 import gzip
@@ -20,11 +21,26 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    prefix = PREFIX
+
     def translate_path(self, path):
         p = urllib.parse.urlsplit(path).path
-        if not p.startswith(PREFIX):
+        if not p.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + p[len(PREFIX):])
+        return super().translate_path("/" + p[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        # GitHub Pages answers a missing address of the site with its 404.html
+        page = Path(self.directory, "404.html")
+        if code != 404 or not urllib.parse.urlsplit(self.path).path.startswith(self.prefix) or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -46,12 +62,14 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path):
-    """Yield the base URL (http://127.0.0.1:PORT/dl-interview/) while serving site."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
+def serve(site: Path, prefix: str = PREFIX):
+    """Yield the base URL (http://127.0.0.1:PORT/dl-interview/) while serving site
+    under `prefix` ("/" for a site at the domain's root)."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     finally:
         httpd.shutdown()
 

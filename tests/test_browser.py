@@ -111,6 +111,77 @@ def test_link_to_a_sub_question_lands_on_it(page, server, anchor):
     assert not page.foreign
 
 
+# Without build-time formulas MathJax typesets in the browser, after the jump to
+# the anchor: the heights change under the reader's eyes.
+Q18, Q19 = "en/questions/18-numpy-mnist-mlp/", "en/questions/19-framework-mnist/"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.mark.parametrize("path, anchor, device", [
+    (Q18, "18-1", DESKTOP), (Q19, "19-3", DESKTOP), (Q18, "18-1", PHONE), (Q18[3:], "18-1", PHONE),
+], ids=["18-1", "19-3", "18-1-phone", "ko-18-1-phone"])
+def test_link_to_a_section_stays_put_after_formulas_are_typeset(browser, raw_math_server, path, anchor, device):
+    ctx = browser.new_context(**device)
+    page = ctx.new_page()
+    page.goto(raw_math_server + path + "#" + anchor)
+    # the formulas on screen are typeset (MathJax replaces their placeholders as they show)
+    page.wait_for_function("""() => {
+        const shown = [...document.querySelectorAll('.arithmatex')].filter(el => {
+            const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+        return shown.length > 0 && shown.every(el => el.querySelector('mjx-container') && !el.querySelector('mjx-lazy'));
+    }""", timeout=20000)
+    page.wait_for_timeout(1500)  # navigation.tracking rewrites the address 250 ms after the page moves
+    where = page.evaluate("""id => {
+        const el = document.getElementById(id);
+        return {hash: location.hash, top: el.getBoundingClientRect().top,
+                margin: parseFloat(getComputedStyle(el).scrollMarginTop)};
+    }""", anchor)
+    ctx.close()
+    assert where["hash"] == "#" + anchor, where
+    assert abs(where["top"] - where["margin"]) <= 8, f"the section is not where the link put it: {where}"
+
+
+# Holds MathJax back until Material has highlighted the search terms: the order
+# in which the <mark>s land inside the formulas' TeX.
+HOLD_MATHJAX = """(() => {
+    const append = Node.prototype.appendChild;
+    Node.prototype.appendChild = function (node) {
+        if (node.tagName === 'SCRIPT' && /tex-chtml\\.js/.test(node.src)) {
+            const go = () => document.querySelector('mark[data-md-highlight]') ? append.call(this, node) : setTimeout(go, 50);
+            go();
+            return node;
+        }
+        return append.call(this, node);
+    };
+})()"""
+
+
+@pytest.mark.parametrize("terms", ["relu", "*"])
+def test_formulas_are_typeset_whatever_is_highlighted(page, raw_math_server, terms):
+    page.add_init_script(HOLD_MATHJAX)
+    page.goto(raw_math_server + Q12 + "?h=" + terms)
+    page.wait_for_function("() => window.MathJax && document.querySelector('.arithmatex mjx-container')", timeout=20000)
+    if terms == "relu":  # the text is still highlighted
+        assert page.locator("p mark[data-md-highlight]").count() > 0
+    scrolled = page.evaluate("""async () => {
+        for (let i = 0; i < 2000; i++) {
+            const lazy = document.querySelector('.arithmatex mjx-lazy');
+            if (!lazy) return true;
+            lazy.scrollIntoView({block: 'center'});
+            await new Promise(r => setTimeout(r, 30));
+        }
+        return false;
+    }""")
+    untypeset = page.evaluate("""() => [...document.querySelectorAll('.arithmatex')]
+        .filter(el => !el.querySelector('mjx-container')).map(el => el.textContent.slice(0, 60))""")
+    total = page.locator(".arithmatex").count()
+    assert not untypeset, f"{len(untypeset)} of {total} formulas untypeset: {untypeset[:3]}"
+    assert scrolled and total > 100
+    assert page.locator("mjx-merror").count() == 0
+    assert not page.foreign
+
+
 def test_search_in_korean_finds_overfitting(page, server):
     page.goto(server)
     hrefs = search(page, "오버피팅")

@@ -46,6 +46,11 @@ def test_query_rewriting_adds_stems_and_glossary_words(page, server):
     assert {"batchnorm*", "배치놈*"} <= set(rewrite("배치정규화를*"))  # other spacing, then a particle
     assert rewrite("차이*") == ["차이*"]  # a one-syllable stem is not split off
     assert rewrite("+relu* -sigmoid*") == ["+relu*", "-sigmoid*"]  # operators are left alone
+    # a * the reader typed arrives doubled: the term is still rewritten, the wildcard applies to its stem
+    assert {"과적합*", "overfit*"} <= set(rewrite("과적합을**"))
+    # names of object properties are ordinary words (they were looked up in a plain object)
+    assert rewrite("constructor* __proto__* tostring* hasownproperty*") == \
+        ["constructor*", "__proto__*", "tostring*", "hasownproperty*"]
 
 
 @pytest.mark.browser

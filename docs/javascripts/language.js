@@ -11,6 +11,8 @@
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href).href;
   var english = /^en(\/|$)/;
   function target(lang) {
+    // the 404 page (overrides/404.html): a missing address has no counterpart
+    if (document.querySelector("[data-not-found]")) return root + (lang === "en" ? "en/" : "");
     var url = new URL(location.href);
     var path = url.href.slice(root.length).split("#")[0];
     if (url.href.indexOf(root) !== 0) return null;
