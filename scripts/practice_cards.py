@@ -1,0 +1,161 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): practice cards, generated from the built pages.
+
+The one generator of the practice mode's data (docs/javascripts/practice.js):
+
+1. After each language's build, every question page's built HTML is read (so
+   formulas are as the page has them: typeset when scripts/prerender_math.mjs
+   ran, which is why this hook comes after scripts/mkdocs_hooks.py) and its
+   cards are written to assets/practice/cards.<lang>.json:
+   - the question (id "7") and each sub-question (the H2 `{#12-1}`): prompt =
+     the heading, answer = the short-answer admonition ("한 줄 답" / "Short answer");
+   - each follow-up of the uniform follow-up sections (a heading `{#7-f1}` or
+     `{#12-1-f2}`): prompt = the heading, answer = what follows it up to the
+     next heading.
+   Ids come from the pages' anchors, so they are the same in both languages.
+   A part without a short answer yet gives no card.
+2. Each question page gets, under its H1, a one-line placeholder with a link
+   to the practice page (`practice/?q=7`); docs/javascripts/practice-loader.js
+   writes the question's state into it. Being in the HTML, its height is
+   there before any script runs: no layout shift.
+3. The practice page's `<!-- practice-questions -->` becomes the list of the
+   questions (what a reader without JavaScript gets), from the page sources.
+
+Run with `mkdocs build`; nothing else to run when a page or follow-up is added.
+"""
+import html as htmlmod
+import json
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.practice")
+
+QUESTION_SRC = re.compile(r"^(?:(ko|en)/)?questions/(\d\d)-[^/]+\.md$")
+PRACTICE_SRC = re.compile(r"^(?:(ko|en)/)?practice\.md$")
+HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)</h\1>', re.S)
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+SUB_ID = re.compile(r"^\d+-\d+$")
+FOLLOWUP_ID = re.compile(r"^\d+(?:-\d+)?-f\d+$")
+SHORT_START = re.compile(r'<div class="admonition abstract">\s*<p class="admonition-title">(?:한 줄 답|Short answer)</p>')
+DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
+SRC_H1 = re.compile(r"^# (.+?)\s*$", re.M)
+SRC_SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
+
+TEXT = {
+    "ko": {"practise": "연습하기", "label": "이 질문 연습"},
+    "en": {"practise": "Practise this", "label": "Practice for this question"},
+}
+
+# lang -> [(number, page url, page file in the site, tags)], filled while pages render
+_pages: dict[str, list] = {}
+
+
+def _lang(src: str, m: re.Match) -> str:
+    return m[1] or "ko"
+
+
+def _balanced_div(html: str, start: int) -> tuple[int, int]:
+    """(end of the opening tag, start of the matching </div>) of the <div> at start."""
+    depth = 0
+    for m in DIV_TAG.finditer(html, start):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return html.index(">", start) + 1, m.start()
+    raise ValueError("unbalanced <div>")
+
+
+def cards_of(article: str, number: int, url: str, tags: list[str]) -> list[dict]:
+    """The cards of one built question page (the HTML of its <article>)."""
+    heads = list(HEADING.finditer(article))
+    cards = []
+    for k, h in enumerate(heads):
+        level, hid = int(h[1]), h[2]
+        end = heads[k + 1].start() if k + 1 < len(heads) else len(article)
+        prompt = HEADERLINK.sub("", h[3]).strip()
+        if level == 1 or SUB_ID.match(hid):
+            cid = str(number) if level == 1 else hid
+            # the short answer comes before the part's first section heading
+            m = SHORT_START.search(article, h.end(), end)
+            if not m:
+                continue
+            body_start, body_end = _balanced_div(article, m.start())
+            answer = article[m.end():body_end].strip()
+            anchor = "" if level == 1 else "#" + hid
+        elif FOLLOWUP_ID.match(hid):
+            cid, anchor = hid, "#" + hid
+            answer = article[h.end():end].strip()
+            # the section ends at the next heading; footnotes close the article
+            answer = answer.split('<div class="footnote">')[0].strip()
+        else:
+            continue
+        if not cid.split("-")[0] == str(number):
+            raise ValueError(f"card id {cid} on the page of question {number}")
+        cards.append({"id": cid, "q": number, "prompt": prompt, "answer": answer,
+                      "url": url + anchor, "tags": tags})
+    return cards
+
+
+def on_page_markdown(markdown, page, config, files):
+    m = PRACTICE_SRC.match(page.file.src_uri)
+    if not m or "<!-- practice-questions -->" not in markdown:
+        return markdown
+    lang = _lang(page.file.src_uri, m)
+    lines = []
+    for path in sorted((Path(config.docs_dir) / lang / "questions").glob("[0-9][0-9]-*.md")):
+        text = path.read_text(encoding="utf-8")
+        h1 = SRC_H1.search(text)
+        if not h1:
+            continue
+        lines.append(f"{int(path.name[:2])}. [{h1[1]}](questions/{path.name})")
+        for sub in SRC_SUB.finditer(text):
+            lines.append(f"    - [{sub[2]} {sub[1]}](questions/{path.name}#{sub[2]})")
+    return markdown.replace("<!-- practice-questions -->", "\n".join(lines) + "\n")
+
+
+def on_page_content(html, page, config, files):
+    m = QUESTION_SRC.match(page.file.src_uri)
+    if not m:
+        return html
+    lang, number = _lang(page.file.src_uri, m), int(m[2])
+    tags = [str(t) for t in (page.meta.get("tags") or [])]
+    dest = page.file.dest_uri  # e.g. en/questions/07-x/index.html
+    _pages.setdefault(lang, []).append((number, page.url, dest, tags))
+    practice = "en/practice/" if lang == "en" else "practice/"
+    href = posixpath.relpath(practice, posixpath.dirname(dest)) + f"/?q={number}"
+    t = TEXT.get(lang, TEXT["en"])
+    line = (f'<p class="practice-line" data-practice-q="{number}">'
+            f'<span class="practice-line__state"></span>'
+            f'<a class="practice-line__go" href="{htmlmod.escape(href)}" '
+            f'aria-label="{t["label"]}">{t["practise"]}</a></p>')
+    return re.sub(r"(</h1>)", lambda h: h[1] + "\n" + line, html, count=1)
+
+
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    lang = i18n.current_language if i18n is not None else "ko"
+    pages = sorted(_pages.pop(lang, []))
+    if not pages:
+        return
+    site = Path(config.site_dir)
+    cards, seen = [], {}
+    for number, url, dest, tags in pages:
+        path = site / dest
+        text = path.read_text(encoding="utf-8")
+        try:
+            article = text[text.index("<article"):text.index("</article>")]
+            page_cards = cards_of(article, number, url, tags)
+        except ValueError as e:
+            raise PluginError(f"{dest}: {e}")
+        for c in page_cards:
+            if c["id"] in seen:
+                raise PluginError(f"{dest}: card id {c['id']} also on {seen[c['id']]}")
+            seen[c["id"]] = dest
+        cards += page_cards
+    out = site / "assets" / "practice" / f"cards.{lang}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"version": 1, "lang": lang, "cards": cards}, ensure_ascii=False,
+                              separators=(",", ":")), encoding="utf-8")
+    log.info("%d practice cards -> %s", len(cards), out.relative_to(site))
