@@ -14,7 +14,8 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
    Ids come from the pages' anchors, so they are the same in both languages.
    A part without a short answer yet gives no card.
 2. Each question page gets, under its H1, a one-line placeholder with a link
-   to the practice page (`practice/?q=7`); docs/javascripts/practice-loader.js
+   to the practice page (`practice/?question=7`; not `?q=`, which
+   Material reads as a search query); docs/javascripts/practice-loader.js
    writes the question's state into it. Being in the HTML, its height is
    there before any script runs: no layout shift.
 3. The practice page's `<!-- practice-questions -->` becomes the list of the
@@ -27,9 +28,9 @@ import json
 import logging
 import posixpath
 import re
+import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.practice")
 
@@ -45,8 +46,8 @@ SRC_H1 = re.compile(r"^# (.+?)\s*$", re.M)
 SRC_SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
 
 TEXT = {
-    "ko": {"practise": "연습하기", "label": "이 질문 연습"},
-    "en": {"practise": "Practise this", "label": "Practice for this question"},
+    "ko": {"practise": "연습하기"},
+    "en": {"practise": "Practise this"},
 }
 
 # lang -> [(number, page url, page file in the site, tags)], filled while pages render
@@ -124,16 +125,16 @@ def on_page_content(html, page, config, files):
     dest = page.file.dest_uri  # e.g. en/questions/07-x/index.html
     _pages.setdefault(lang, []).append((number, page.url, dest, tags))
     practice = "en/practice/" if lang == "en" else "practice/"
-    href = posixpath.relpath(practice, posixpath.dirname(dest)) + f"/?q={number}"
+    href = posixpath.relpath(practice, posixpath.dirname(dest)) + f"/?question={number}"
     t = TEXT.get(lang, TEXT["en"])
     line = (f'<p class="practice-line" data-practice-q="{number}">'
             f'<span class="practice-line__state"></span>'
-            f'<a class="practice-line__go" href="{htmlmod.escape(href)}" '
-            f'aria-label="{t["label"]}">{t["practise"]}</a></p>')
+            f'<a class="practice-line__go" href="{htmlmod.escape(href)}">{t["practise"]}</a></p>')
     return re.sub(r"(</h1>)", lambda h: h[1] + "\n" + line, html, count=1)
 
 
 def on_post_build(config):
+    from mkdocs.exceptions import PluginError  # imported here so that --help needs no MkDocs
     i18n = config.plugins.get("i18n")
     lang = i18n.current_language if i18n is not None else "ko"
     pages = sorted(_pages.pop(lang, []))
@@ -159,3 +160,8 @@ def on_post_build(config):
     out.write_text(json.dumps({"version": 1, "lang": lang, "cards": cards}, ensure_ascii=False,
                               separators=(",", ":")), encoding="utf-8")
     log.info("%d practice cards -> %s", len(cards), out.relative_to(site))
+
+
+if __name__ == "__main__":
+    print(__doc__.strip())
+    sys.exit(0 if sys.argv[1:] in ([], ["--help"], ["-h"]) else 2)

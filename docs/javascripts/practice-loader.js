@@ -14,8 +14,8 @@
       summary: "연습 현황", seen: "본 카드 {n}장", today: "오늘 복습 {n}장", done: "학습함 {n}장", review: "오늘 복습"
     },
     en: {
-      fresh: "New", due: "{n} cards due today", next: "Next review {d}", learned: "Learned · next review {d}",
-      summary: "Practice so far", seen: "{n} cards seen", today: "{n} due today", done: "{n} learned", review: "Review now"
+      fresh: "New", due: "Cards due today: {n}", next: "Next review {d}", learned: "Learned · next review {d}",
+      summary: "Practice so far", seen: "Cards seen: {n}", today: "due today: {n}", done: "learned: {n}", review: "Review now"
     }
   };
   function lang() { return document.documentElement.lang === "en" ? "en" : "ko"; }

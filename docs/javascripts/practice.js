@@ -34,12 +34,12 @@
     en: {
       deckTitle: "Cards to practise", deck: "Deck", all: "All", due: "Due today", fresh: "New", again: "Recently Again or Hard",
       topic: "Topic", question: "Question {q}", shuffle: "Shuffle", start: "Start",
-      stats: "{all} cards · {fresh} new · {due} due today · {learned} learned",
+      stats: "Cards: {all} · new: {fresh} · due today: {due} · learned: {learned}",
       empty: "No cards to practise in this deck right now.",
       progress: "{i} / {n}", mine: "Your answer (kept for this session only, not saved)", reveal: "Show answer", myAnswer: "Your answer",
       answer: "Answer", full: "Full answer", grades: "Grade", names: ["Again", "Hard", "Good", "Easy"],
       comes: "in {t}", next: "Next review: {d}", stop: "End session", doneTitle: "Session over",
-      done: "You graded {n} cards.", back: "Back to the decks", keys: "Keyboard: Space shows the answer, 1–4 grade.",
+      done: "Cards graded: {n}.", back: "Back to the decks", keys: "Keyboard: Space shows the answer, 1–4 grade.",
       dataTitle: "Your progress", dataText: "Progress is stored in this browser only. Export it to a JSON file to import it in another browser.",
       export: "Export", import: "Import", reset: "Reset",
       confirm: "Delete all practice progress in this browser? This cannot be undone.",
@@ -172,7 +172,7 @@
       '<h2 id="practice-setup-title">' + esc(t.deckTitle) + '</h2>' +
       '<p class="practice-stats"></p>' +
       '<div class="practice-controls">' +
-      '<label>' + esc(t.deck) + ' <select class="practice-deck"></select></label>' +
+      '<label for="practice-deck">' + esc(t.deck) + '</label> <select id="practice-deck" class="practice-deck"></select>' +
       '<label><input type="checkbox" class="practice-shuffle"> ' + esc(t.shuffle) + '</label>' +
       '<button type="button" class="md-button md-button--primary practice-start">' + esc(t.start) + '</button>' +
       '</div><p class="practice-keys">' + esc(t.keys) + '</p></section>' +
@@ -351,10 +351,10 @@
     current = { el: el, reveal: function () { if (session && $(".practice-answer").hidden) reveal(); },
                 grade: function (r) { if (session && !$(".practice-answer").hidden) grade(r); } };
     options();
-    // practice/?q=7 (a question page's "Practise this") and ?deck=due (the home page)
-    var params = new URLSearchParams(location.search);
-    if (params.get("q") && /^\d+$/.test(params.get("q"))) start("q:" + params.get("q"), fill(t.question, { q: params.get("q") }));
-    else if (params.get("deck") === "due") { select.value = "due"; start("due", t.due); }
+    // practice/?question=7 (a question page's "Practise this"), ?deck=due (the home page's "Review now")
+    var params = new URLSearchParams(location.search), deck = params.get("deck"), q = params.get("question");
+    if (/^\d+$/.test(q || "")) start("q:" + q, fill(t.question, { q: q }));
+    else if (deck && select.querySelector('option[value="' + CSS.escape(deck) + '"]')) { select.value = deck; start(deck, ""); }
   }
 
   // formulas the build did not typeset (MATH_PRERENDER=0): MathJax as javascripts/mathjax.js configures it
@@ -371,14 +371,15 @@
     mathjax.then(function () { return window.MathJax.typesetPromise([el]); }).catch(function () {});
   }
 
-  // Space shows the answer, 1-4 grade; not while typing in the text box or a control
-  document.addEventListener("keydown", function (e) {
+  // Space shows the answer, 1-4 grade; not while typing in the text box or a
+  // control. Captured, so it runs before the theme's own key handling.
+  window.addEventListener("keydown", function (e) {
     if (!current || !document.contains(current.el) || e.altKey || e.ctrlKey || e.metaKey) return;
     var tag = e.target && e.target.tagName;
     if (tag === "TEXTAREA" || tag === "INPUT" || tag === "SELECT") return;
     if (e.key === " " && tag !== "BUTTON" && tag !== "A") { e.preventDefault(); current.reveal(); }
     else if (/^[1-4]$/.test(e.key)) { e.preventDefault(); current.grade(Number(e.key)); }
-  });
+  }, true);
 
   window.__practiceApp = { mount: mount };
 })();
