@@ -118,19 +118,28 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     m = QUESTION_SRC.match(page.file.src_uri)
+    if m:
+        tags = [str(t) for t in (page.meta.get("tags") or [])]
+        _pages.setdefault(_lang(page.file.src_uri, m), []).append((int(m[2]), page.url, page.file.dest_uri, tags))
+    return html
+
+
+def on_post_page(output, page, config):
+    # here rather than in on_page_content: the line stays out of the search index
+    m = QUESTION_SRC.match(page.file.src_uri)
     if not m:
-        return html
-    lang, number = _lang(page.file.src_uri, m), int(m[2])
-    tags = [str(t) for t in (page.meta.get("tags") or [])]
-    dest = page.file.dest_uri  # e.g. en/questions/07-x/index.html
-    _pages.setdefault(lang, []).append((number, page.url, dest, tags))
+        return output
+    lang, number, dest = _lang(page.file.src_uri, m), int(m[2]), page.file.dest_uri
     practice = "en/practice/" if lang == "en" else "practice/"
     href = posixpath.relpath(practice, posixpath.dirname(dest)) + f"/?question={number}"
-    t = TEXT.get(lang, TEXT["en"])
     line = (f'<p class="practice-line" data-practice-q="{number}">'
             f'<span class="practice-line__state"></span>'
-            f'<a class="practice-line__go" href="{htmlmod.escape(href)}">{t["practise"]}</a></p>')
-    return re.sub(r"(</h1>)", lambda h: h[1] + "\n" + line, html, count=1)
+            f'<a class="practice-line__go" href="{htmlmod.escape(href)}">{TEXT[lang]["practise"]}</a></p>')
+    article = output.find('<article class="md-content__inner')
+    h1 = output.find("</h1>", article)
+    if article < 0 or h1 < 0:
+        return output
+    return output[:h1 + 5] + "\n" + line + output[h1 + 5:]
 
 
 def on_post_build(config):

@@ -85,6 +85,19 @@ def test_every_question_and_sub_question_is_a_card_with_the_same_ids_in_both_lan
     assert text(relu["answer"]).startswith("가장 큰 이유는 기울기 소실")
 
 
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_practice_page_is_in_the_navigation_and_linked_from_the_home_page(site, lang):
+    home = (site / lang / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    assert re.search(r'<a href="practice/" class="md-nav__link', nav)
+    article = home[home.index("<article"):home.index("</article>")]
+    assert 'href="practice/"' in article
+    assert (site / lang / "practice" / "index.html").is_file()
+    # the question pages' line is not search text
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "연습하기" not in index and "Practise this" not in index
+
+
 @pytest.fixture(scope="module")
 def tmp_docs_site(tmp_path_factory):
     """A copy of the docs with topic tags on questions 7 and 13, uniform follow-up
@@ -393,6 +406,16 @@ def test_practice_page_has_no_serious_accessibility_violations(page, server, lan
         page.get_by_role("button", name="Start" if lang else "시작").click()
         page.get_by_label(re.compile("내 답|Your answer")).fill("x")
         page.get_by_role("button", name=REVEAL[lang]).click()
+        # focusing the answer scrolls; the theme's header then fades its title in
+        # a moment later, and axe must not measure that fade half-way
+        page.wait_for_timeout(500)
         assert axe_violations(page) == [], f"practice card with its answer, {width}px"
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing wider than a phone
+        page.keyboard.press("3")
+        page.goto(server + lang)
+        page.locator(".practice-summary").wait_for()
+        assert axe_violations(page) == [], f"home page with the practice summary, {width}px"
+        page.goto(server + lang + "questions/01-deep-learning-vs-machine-learning/")
+        assert page.locator(".practice-line__state").inner_text()
+        assert axe_violations(page) == [], f"question page with its practice line, {width}px"
     assert not page.foreign

@@ -244,6 +244,7 @@
         fill(t.progress, { i: session.i + 1, n: session.queue.length });
       $(".practice-prompt").innerHTML = card.prompt;
       $(".practice-mine").value = "";
+      $(".practice-mine").hidden = $(".practice-mine-label").hidden = false;
       $(".practice-answer").hidden = true;
       $(".practice-reveal").hidden = false;
       $(".practice-prompt").focus();
@@ -263,6 +264,8 @@
       var mine = $(".practice-mine").value.trim();
       $(".practice-mine-shown").hidden = !mine;
       $(".practice-mine-text").textContent = mine;
+      // what was written now stands beside the answer instead
+      $(".practice-mine").hidden = $(".practice-mine-label").hidden = true;
       // what each grade would do, from the time the answer is shown
       var now = new Date(), preview = scheduler.repeat(fsrsCard(read().cards[card.id], now), now);
       for (var r = 1; r <= 4; r++) {
