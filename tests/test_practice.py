@@ -419,3 +419,23 @@ def test_practice_page_has_no_serious_accessibility_violations(page, server, lan
         assert page.locator(".practice-line__state").inner_text()
         assert axe_violations(page) == [], f"question page with its practice line, {width}px"
     assert not page.foreign
+
+
+# --- scripts -------------------------------------------------------------------
+
+def test_vendored_ts_fsrs_is_the_pinned_version_with_its_licence():
+    if not (ROOT / "node_modules" / "ts-fsrs").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node_modules/ts-fsrs missing in CI: run `npm ci`")
+        pytest.skip("needs `npm ci`")
+    r = subprocess.run([sys.executable, "scripts/vendor_ts_fsrs.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    head = (ROOT / "docs" / "assets" / "ts-fsrs" / "ts-fsrs.umd.js").read_text(encoding="utf-8")[:1500]
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["ts-fsrs"]
+    assert head.startswith(f"/*! ts-fsrs {pinned} (MIT)") and "Permission is hereby granted" in head
+
+
+@pytest.mark.parametrize("script", ["vendor_ts_fsrs.py", "bench_practice.py", "practice_cards.py"])
+def test_scripts_answer_help(script):
+    r = subprocess.run([sys.executable, f"scripts/{script}", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() and not r.stderr
