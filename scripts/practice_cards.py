@@ -11,7 +11,8 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
    - each follow-up of the uniform follow-up sections (a heading `{#7-f1}` or
      `{#12-1-f2}`): prompt = the heading, answer = what follows it up to the
      next heading.
-   Ids come from the pages' anchors, so they are the same in both languages.
+   Figures stay in an answer only if small (SMALL_FIGURE); the card links to
+   the full answer. Ids come from the pages' anchors, so they are the same in both languages.
    A part without a short answer yet gives no card.
 2. Each question page gets, under its H1, a one-line placeholder with a link
    to the practice page (`practice/?question=7`; not `?q=`, which
@@ -42,6 +43,10 @@ SUB_ID = re.compile(r"^\d+-\d+$")
 FOLLOWUP_ID = re.compile(r"^\d+(?:-\d+)?-f\d+$")
 SHORT_START = re.compile(r'<div class="admonition abstract">\s*<p class="admonition-title">(?:한 줄 답|Short answer)</p>')
 DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
+IMG = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"[^>]*>')
+FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
+# a card shows a figure only if it is small: the "full answer" link leads to the rest
+SMALL_FIGURE = 32_000  # bytes; the site's SVG figures run from 27 to 85 KB
 SRC_H1 = re.compile(r"^# (.+?)\s*$", re.M)
 SRC_SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
 
@@ -97,6 +102,18 @@ def cards_of(article: str, number: int, url: str, tags: list[str]) -> list[dict]
         cards.append({"id": cid, "q": number, "prompt": prompt, "answer": answer,
                       "url": url + anchor, "tags": tags})
     return cards
+
+
+def drop_large_figures(answer: str, site: Path, dest: str) -> str:
+    def large(src: str) -> bool:
+        if re.match(r"^[a-z]+:", src):
+            return False
+        path = site / posixpath.normpath(posixpath.join(posixpath.dirname(dest), src))
+        return path.is_file() and path.stat().st_size > SMALL_FIGURE
+
+    answer = FIGURE.sub(lambda f: "" if any(large(s) for s in IMG.findall(f[0])) else f[0], answer)
+    answer = IMG.sub(lambda i: "" if large(i[1]) else i[0], answer)
+    return re.sub(r"<p>\s*</p>", "", answer)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -157,6 +174,8 @@ def on_post_build(config):
         try:
             article = text[text.index("<article"):text.index("</article>")]
             page_cards = cards_of(article, number, url, tags)
+            for c in page_cards:
+                c["answer"] = drop_large_figures(c["answer"], site, dest)
         except ValueError as e:
             raise PluginError(f"{dest}: {e}")
         for c in page_cards:

@@ -110,7 +110,8 @@ def tmp_docs_site(tmp_path_factory):
     text_of = {
         "ko": {"tag": "하이퍼파라미터", "fu": "꼬리 질문", "refs": "## 참고 문헌",
                "q7": [("베이지안 최적화는 언제 랜덤 서치보다 낫나요?", "한 번의 시도가 비쌀 때 낫습니다. 비용은 $O(n^3)$입니다."),
-                      ("학습률은 왜 로그 척도로 찾나요?", "좋은 값이 여러 자릿수에 걸쳐 있기 때문입니다.")],
+                      ("학습률은 왜 로그 척도로 찾나요?", "좋은 값이 여러 자릿수에 걸쳐 있기 때문입니다.\n\n"
+                       "![작은 그림](../../assets/figures/tanh.svg)\n\n![큰 그림](../../assets/figures/saddle-point.svg)")],
                "q12": ("아핀 함수끼리 합성하면 무엇이 되나요?", "다시 아핀 함수가 됩니다."),
                "q21": ("새로 추가한 질문은 무엇인가요?", "한 줄 답", "빌드하면 카드가 됩니다.")},
         "en": {"tag": "hyperparameters", "fu": "Follow-up questions", "refs": "## References",
@@ -163,6 +164,9 @@ def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_
     assert '<span class="arithmatex">' in by["7-f1"]["answer"]  # the formula, as the page has it
     assert by["7-f1"]["url"] == "questions/07-hyperparameters/#7-f1"
     assert text(by["12-1-f1"]["answer"]) == "다시 아핀 함수가 됩니다."
+    # figures only if small: tanh.svg (27 KB) stays, saddle-point.svg (85 KB) does not
+    assert 'src="../../assets/figures/tanh.svg"' in by["7-f2"]["answer"]
+    assert "saddle-point.svg" not in by["7-f2"]["answer"]
     assert by["21"]["prompt"] == "새로 추가한 질문은 무엇인가요?" and text(by["21"]["answer"]) == "빌드하면 카드가 됩니다."
     tagged = {c["id"] for c in ko if c["tags"] == ["하이퍼파라미터"]}
     assert tagged == {c["id"] for c in ko if c["q"] in (7, 13)}
@@ -320,6 +324,18 @@ def test_without_javascript_the_practice_page_says_so_and_lists_the_questions(br
         assert len({p for p in questions}) == len(list(site.glob("questions/*/index.html")))
         assert page.locator("#practice-app").is_hidden()
     ctx.close()
+
+
+@pytest.mark.browser
+def test_once_loaded_it_works_offline(page, server):
+    open_practice(page, server + "en/practice/")
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Start").click()
+    for key in ("Space", "4", "Space", "2"):
+        page.keyboard.press(key)
+    assert [c["rating"] for c in stored(page)["cards"].values()] == [4, 2]
+    assert page.locator(".practice-last").inner_text().startswith("Next review: ")
+    page.context.set_offline(False)
 
 
 # --- export, import, reset -----------------------------------------------------
