@@ -283,6 +283,8 @@
       progress.cards[card.id] = storedCard(next, rating);
       write(progress);
       session.graded++;
+      // Again: it comes back at the end of this session (FSRS's next step is minutes away)
+      if (rating === 1) session.queue.push(card);
       $(".practice-last").textContent = fill(t.next, { d: when(next.due, lang) });
       options();
       session.i++;
