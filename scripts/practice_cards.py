@@ -59,17 +59,17 @@ TEXT = {
 _pages: dict[str, list] = {}
 
 
-def _lang(src: str, m: re.Match) -> str:
+def _lang(m: re.Match) -> str:
     return m[1] or "ko"
 
 
-def _balanced_div(html: str, start: int) -> tuple[int, int]:
-    """(end of the opening tag, start of the matching </div>) of the <div> at start."""
+def _closing_div(html: str, start: int) -> int:
+    """Where the </div> matching the <div> at start begins."""
     depth = 0
     for m in DIV_TAG.finditer(html, start):
         depth += -1 if m[1] else 1
         if depth == 0:
-            return html.index(">", start) + 1, m.start()
+            return m.start()
     raise ValueError("unbalanced <div>")
 
 
@@ -87,8 +87,7 @@ def cards_of(article: str, number: int, url: str, tags: list[str]) -> list[dict]
             m = SHORT_START.search(article, h.end(), end)
             if not m:
                 continue
-            body_start, body_end = _balanced_div(article, m.start())
-            answer = article[m.end():body_end].strip()
+            answer = article[m.end():_closing_div(article, m.start())].strip()
             anchor = "" if level == 1 else "#" + hid
         elif FOLLOWUP_ID.match(hid):
             cid, anchor = hid, "#" + hid
@@ -97,7 +96,7 @@ def cards_of(article: str, number: int, url: str, tags: list[str]) -> list[dict]
             answer = answer.split('<div class="footnote">')[0].strip()
         else:
             continue
-        if not cid.split("-")[0] == str(number):
+        if cid.split("-")[0] != str(number):
             raise ValueError(f"card id {cid} on the page of question {number}")
         cards.append({"id": cid, "q": number, "prompt": prompt, "answer": answer,
                       "url": url + anchor, "tags": tags})
@@ -120,7 +119,7 @@ def on_page_markdown(markdown, page, config, files):
     m = PRACTICE_SRC.match(page.file.src_uri)
     if not m or "<!-- practice-questions -->" not in markdown:
         return markdown
-    lang = _lang(page.file.src_uri, m)
+    lang = _lang(m)
     lines = []
     for path in sorted((Path(config.docs_dir) / lang / "questions").glob("[0-9][0-9]-*.md")):
         text = path.read_text(encoding="utf-8")
@@ -137,7 +136,7 @@ def on_page_content(html, page, config, files):
     m = QUESTION_SRC.match(page.file.src_uri)
     if m:
         tags = [str(t) for t in (page.meta.get("tags") or [])]
-        _pages.setdefault(_lang(page.file.src_uri, m), []).append((int(m[2]), page.url, page.file.dest_uri, tags))
+        _pages.setdefault(_lang(m), []).append((int(m[2]), page.url, page.file.dest_uri, tags))
     return html
 
 
@@ -146,7 +145,7 @@ def on_post_page(output, page, config):
     m = QUESTION_SRC.match(page.file.src_uri)
     if not m:
         return output
-    lang, number, dest = _lang(page.file.src_uri, m), int(m[2]), page.file.dest_uri
+    lang, number, dest = _lang(m), int(m[2]), page.file.dest_uri
     practice = "en/practice/" if lang == "en" else "practice/"
     href = posixpath.relpath(practice, posixpath.dirname(dest)) + f"/?question={number}"
     line = (f'<p class="practice-line" data-practice-q="{number}">'
