@@ -34,7 +34,8 @@ TEXT = {
             "딥러닝 면접에서 자주 나오는 질문과 그 답을 한 질문에 한 페이지로 정리했습니다. "
             "질문과 하위 질문마다 바로 연결되는 주소가 있어 링크로 공유할 수 있고, "
             "오른쪽 위의 언어 메뉴로 같은 질문의 영어 페이지로 옮겨 갈 수 있습니다. "
-            "질문 목록의 원본과 출처는 [출처](about.md) 페이지에 있습니다."
+            "질문 목록의 원본과 출처는 [출처](about.md) 페이지에 있습니다. "
+            "[연습](practice.md) 페이지에서는 답을 먼저 떠올려 본 뒤 확인하고, 간격 반복으로 복습할 수 있습니다."
         ),
         "count": "답변이 있는 항목: {done} / {total} (질문 {q}개, 하위 질문 {s}개)",
         "list": "질문 목록",
@@ -48,7 +49,9 @@ TEXT = {
             "Questions that come up in deep-learning interviews, one page per question. "
             "Every question and sub-question has its own address you can share, and the "
             "language menu at the top right takes you to the same question in Korean. "
-            "Where the question list comes from is on the [Source](about.md) page."
+            "Where the question list comes from is on the [Source](about.md) page. "
+            "On the [Practice](practice.md) page you recall each answer before you see it, "
+            "and spaced repetition brings it back."
         ),
         "count": "Answered: {done} / {total} ({q} questions, {s} sub-questions)",
         "list": "Questions",

@@ -1,0 +1,96 @@
+// Practice mode's part on every page: a few KB, and no request unless the
+// page is the practice page. It reads the progress in localStorage (written by
+// practice.js, keyed by card id, shared by both languages) to fill the
+// question page's state line (its placeholder comes in the HTML from
+// scripts/practice_cards.py, so nothing moves) and the home page's summary
+// for a returning reader; on the practice page it loads ts-fsrs and
+// practice.js. Runs again after every instant navigation (document$).
+(function () {
+  var KEY = "dl-interview.practice";
+  var root = new URL("../", document.currentScript.src);
+  var T = {
+    ko: {
+      fresh: "새 질문", due: "오늘 복습할 카드 {n}장", next: "다음 복습 {d}", learned: "학습함 · 다음 복습 {d}",
+      summary: "연습 현황", seen: "본 카드 {n}장", today: "오늘 복습 {n}장", done: "학습함 {n}장", review: "오늘 복습"
+    },
+    en: {
+      fresh: "New", due: "Cards due today: {n}", next: "Next review {d}", learned: "Learned · next review {d}",
+      summary: "Practice so far", seen: "Cards seen: {n}", today: "due today: {n}", done: "learned: {n}", review: "Review now"
+    }
+  };
+  function lang() { return document.documentElement.lang === "en" ? "en" : "ko"; }
+  function fill(s, v) { return s.replace(/\{(\w)\}/g, function (_, k) { return v[k]; }); }
+  function progress() {
+    try {
+      var s = JSON.parse(localStorage.getItem(KEY));
+      return s && s.version === 1 && s.cards && typeof s.cards === "object" ? s.cards : {};
+    } catch (e) { return {}; }
+  }
+  function endOfToday() { var d = new Date(); d.setHours(23, 59, 59, 999); return d; }
+  function day(date, l) {
+    return date.toLocaleDateString(l === "en" ? "en-GB" : "ko-KR", { month: "short", day: "numeric" });
+  }
+  // counts over the given card ids (all stored ones when ids is omitted)
+  function summary(cards, ids) {
+    var eod = endOfToday(), out = { seen: 0, due: 0, learned: 0, next: null, all: true };
+    (ids || Object.keys(cards)).forEach(function (id) {
+      var c = cards[id], due = new Date(c.due);
+      out.seen++;
+      if (due <= eod) out.due++;
+      else if (c.state === 2) out.learned++;
+      else out.all = false;
+      if (due > eod && (!out.next || due < out.next)) out.next = due;
+    });
+    return out;
+  }
+  var scripts = {};
+  function script(src) {
+    scripts[src] = scripts[src] || new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { delete scripts[src]; reject(new Error(src)); };
+      document.head.appendChild(s);
+    });
+    return scripts[src];
+  }
+  window.__practice = { KEY: KEY, root: root, lang: lang, progress: progress, summary: summary, endOfToday: endOfToday };
+
+  document$.subscribe(function () {
+    var l = lang(), t = T[l], cards = progress();
+    var line = document.querySelector(".practice-line[data-practice-q]");
+    if (line) {
+      var q = line.getAttribute("data-practice-q");
+      var mine = Object.keys(cards).filter(function (id) { return id === q || id.indexOf(q + "-") === 0; });
+      var s = summary(cards, mine), text = t.fresh;
+      if (s.due) text = fill(t.due, { n: s.due });
+      else if (s.seen) text = fill(s.all && s.learned ? t.learned : t.next, { d: day(s.next, l) });
+      line.querySelector(".practice-line__state").textContent = text;
+    }
+    var path = location.pathname.replace(/index\.html$/, "");
+    var h1 = document.querySelector(".md-content__inner h1");
+    if ((path === root.pathname || path === root.pathname + "en/") && h1 && Object.keys(cards).length &&
+        !document.querySelector(".practice-summary")) {
+      var s2 = summary(cards), box = document.createElement("div");
+      box.className = "practice-summary";
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", t.summary);
+      var p = document.createElement("p");
+      p.textContent = [fill(t.seen, { n: s2.seen }), fill(t.today, { n: s2.due }), fill(t.done, { n: s2.learned })].join(" · ");
+      var a = document.createElement("a");
+      a.className = "md-button md-button--primary";
+      a.href = "practice/?deck=due";  // relative to this language's home
+      a.textContent = t.review;
+      box.appendChild(p);
+      box.appendChild(a);
+      h1.insertAdjacentElement("afterend", box);
+    }
+    var app = document.getElementById("practice-app");
+    if (app) {
+      script(root.href + "assets/ts-fsrs/ts-fsrs.umd.js")
+        .then(function () { return script(root.href + "javascripts/practice.js"); })
+        .then(function () { window.__practiceApp.mount(app); })
+        .catch(function (e) { app.textContent = String(e); });
+    }
+  });
+})();

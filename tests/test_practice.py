@@ -1,0 +1,462 @@
+"""Practice mode: cards generated at build time (scripts/practice_cards.py) and the
+practice page in Chromium (docs/javascripts/practice.js, practice-loader.js).
+
+Due dates are checked against ts-fsrs itself, run in Node from node_modules with
+the same inputs (the grade and the time of the review the page stored)."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve_subpath import serve  # noqa: E402
+
+KEY = "dl-interview.practice"
+GRADES = {"": ["다시", "어려움", "좋음", "쉬움"], "en/": ["Again", "Hard", "Good", "Easy"]}
+REVEAL = {"": "답 보기", "en/": "Show answer"}
+
+
+def cards(site: Path, lang: str) -> list[dict]:
+    return json.loads((site / "assets" / "practice" / f"cards.{lang}.json").read_text(encoding="utf-8"))["cards"]
+
+
+def text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def fsrs_next(reviews):
+    """ts-fsrs's next card (default parameters) for new cards: [(ISO time, rating)] -> [card]."""
+    if not shutil.which("node") or not (ROOT / "node_modules" / "ts-fsrs").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node or node_modules/ts-fsrs missing in CI: run `npm ci`")
+        pytest.skip("needs Node and `npm ci` (ts-fsrs)")
+    js = """
+    const F = require(process.argv[1]);
+    const f = F.fsrs();
+    const out = JSON.parse(process.argv[2]).map(([t, r]) => {
+      const now = new Date(t);
+      const c = f.next(F.createEmptyCard(now), now, r).card;
+      return {...c, due: c.due.toISOString(), last_review: c.last_review.toISOString()};
+    });
+    console.log(JSON.stringify(out));"""
+    r = subprocess.run(["node", "-e", js, str(ROOT / "node_modules" / "ts-fsrs" / "dist" / "index.cjs"),
+                        json.dumps(reviews)], capture_output=True, text=True, check=True)
+    return json.loads(r.stdout)
+
+
+def stored(page):
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(raw) if raw else None
+
+
+def open_practice(page, url):
+    page.goto(url)
+    page.locator(".practice-start").wait_for()
+
+
+# --- cards at build time -------------------------------------------------------
+
+def test_every_question_and_sub_question_is_a_card_with_the_same_ids_in_both_languages(site):
+    ko, en = cards(site, "ko"), cards(site, "en")
+    assert [c["id"] for c in ko] == [c["id"] for c in en]
+    pages = sorted(site.glob("questions/*/index.html"))
+    want = []
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        want.append(str(int(p.parent.name[:2])))
+        want += re.findall(r'<h2 id="(\d+-\d+)"', html)
+    assert [c["id"] for c in ko if "-f" not in c["id"]] == want
+    for c in ko:
+        if "-" not in c["id"]:
+            page = site / c["url"] / "index.html"
+            h1 = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", page.read_text(encoding="utf-8"), re.S)[1]
+            assert c["prompt"] == h1.strip()
+    # answers keep the formulas as the page has them (typeset at build time when Node ran)
+    relu = next(c for c in ko if c["id"] == "12")
+    assert "arithmatex" in relu["answer"] and "한 줄 답" not in relu["answer"]
+    if (ROOT / "node_modules" / "mathjax-full").is_dir():
+        assert "data-prerendered" in relu["answer"] and "mjx-container" in relu["answer"]
+    assert text(relu["answer"]).startswith("가장 큰 이유는 기울기 소실")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_practice_page_is_in_the_navigation_and_linked_from_the_home_page(site, lang):
+    home = (site / lang / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    assert re.search(r'<a href="practice/" class="md-nav__link', nav)
+    article = home[home.index("<article"):home.index("</article>")]
+    assert 'href="practice/"' in article
+    assert (site / lang / "practice" / "index.html").is_file()
+    # the question pages' line is not search text
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "연습하기" not in index and "Practise this" not in index
+
+
+@pytest.fixture(scope="module")
+def tmp_docs_site(tmp_path_factory):
+    """A copy of the docs with topic tags on questions 7 and 13, uniform follow-up
+    sections on question 7 and sub-question 12-1, and a new question 21."""
+    tmp = tmp_path_factory.mktemp("practice-docs")
+    for name in ["docs", "overrides", "scripts"]:
+        shutil.copytree(ROOT / name, tmp / name)
+    for name in ["mkdocs.yml", "glossary.yml"]:
+        shutil.copy(ROOT / name, tmp / name)
+    text_of = {
+        "ko": {"tag": "하이퍼파라미터", "fu": "꼬리 질문", "refs": "## 참고 문헌",
+               "q7": [("베이지안 최적화는 언제 랜덤 서치보다 낫나요?", "한 번의 시도가 비쌀 때 낫습니다. 비용은 $O(n^3)$입니다."),
+                      ("학습률은 왜 로그 척도로 찾나요?", "좋은 값이 여러 자릿수에 걸쳐 있기 때문입니다.\n\n"
+                       "![작은 그림](../../assets/figures/tanh.svg)\n\n![큰 그림](../../assets/figures/saddle-point.svg)")],
+               "q12": ("아핀 함수끼리 합성하면 무엇이 되나요?", "다시 아핀 함수가 됩니다."),
+               "q21": ("새로 추가한 질문은 무엇인가요?", "한 줄 답", "빌드하면 카드가 됩니다.")},
+        "en": {"tag": "hyperparameters", "fu": "Follow-up questions", "refs": "## References",
+               "q7": [("When does Bayesian optimization beat random search?", "When a trial is expensive. It costs $O(n^3)$."),
+                      ("Why search the learning rate on a log scale?", "Good values span orders of magnitude.")],
+               "q12": ("What is a composition of affine maps?", "Another affine map."),
+               "q21": ("What is the newly added question?", "Short answer", "A build makes it a card.")},
+    }
+    for lang, t in text_of.items():
+        qdir = tmp / "docs" / lang / "questions"
+        for n in ("07", "13"):
+            page = next(qdir.glob(f"{n}-*.md"))
+            body = page.read_text(encoding="utf-8")
+            if body.startswith("---\n"):
+                body = f"---\ntags:\n  - {t['tag']}\n" + body[4:]
+            else:
+                body = f"---\ntags:\n  - {t['tag']}\n---\n\n" + body
+            page.write_text(body, encoding="utf-8")
+        page = next(qdir.glob("07-*.md"))
+        body = page.read_text(encoding="utf-8")
+        section = f"## {t['fu']} {{#7-followups}}\n\n" + "".join(
+            f"### {q} {{#7-f{i}}}\n\n{a}\n\n" for i, (q, a) in enumerate(t["q7"], 1))
+        assert t["refs"] in body
+        page.write_text(body.replace(t["refs"], section + t["refs"], 1), encoding="utf-8")
+        page = next(qdir.glob("12-*.md"))
+        body = page.read_text(encoding="utf-8")
+        h2 = re.search(r"^## .*\{#12-2\}$", body, re.M)
+        q, a = t["q12"]
+        body = body[:h2.start()] + f"### {t['fu']} {{#12-1-followups}}\n\n#### {q} {{#12-1-f1}}\n\n{a}\n\n" + body[h2.start():]
+        page.write_text(body, encoding="utf-8")
+        q, title, a = t["q21"]
+        (qdir / "21-new-question.md").write_text(f'# {q}\n\n!!! abstract "{title}"\n    {a}\n', encoding="utf-8")
+    out = tmp / "site"
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tmp,
+                       capture_output=True, text=True, env={**os.environ, "MATH_PRERENDER": "0"})
+    assert r.returncode == 0, r.stderr[-4000:]
+    return out
+
+
+def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_site):
+    ko, en = cards(tmp_docs_site, "ko"), cards(tmp_docs_site, "en")
+    ids = [c["id"] for c in ko]
+    assert ids == [c["id"] for c in en]
+    assert ids[ids.index("7"):ids.index("7") + 4] == ["7", "7-f1", "7-f2", "8"]
+    assert ids[ids.index("12-1"):ids.index("12-1") + 3] == ["12-1", "12-1-f1", "12-2"]
+    assert ids[-1] == "21"
+    by = {c["id"]: c for c in ko}
+    assert by["7-f1"]["prompt"] == "베이지안 최적화는 언제 랜덤 서치보다 낫나요?"
+    assert text(by["7-f1"]["answer"]).startswith("한 번의 시도가 비쌀 때 낫습니다.")
+    assert '<span class="arithmatex">' in by["7-f1"]["answer"]  # the formula, as the page has it
+    assert by["7-f1"]["url"] == "questions/07-hyperparameters/#7-f1"
+    assert text(by["12-1-f1"]["answer"]) == "다시 아핀 함수가 됩니다."
+    # figures only if small: tanh.svg (27 KB) stays, saddle-point.svg (85 KB) does not
+    assert 'src="../../assets/figures/tanh.svg"' in by["7-f2"]["answer"]
+    assert "saddle-point.svg" not in by["7-f2"]["answer"]
+    assert by["21"]["prompt"] == "새로 추가한 질문은 무엇인가요?" and text(by["21"]["answer"]) == "빌드하면 카드가 됩니다."
+    tagged = {c["id"] for c in ko if c["tags"] == ["하이퍼파라미터"]}
+    assert tagged == {c["id"] for c in ko if c["q"] in (7, 13)}
+    assert {c["id"] for c in en if c["tags"] == ["hyperparameters"]} == tagged
+    assert next(c for c in en if c["id"] == "7-f2")["prompt"] == "Why search the learning rate on a log scale?"
+
+
+@pytest.mark.browser
+def test_a_topic_deck_holds_exactly_the_cards_of_the_pages_with_that_tag(browser, tmp_docs_site):
+    ko = cards(tmp_docs_site, "ko")
+    expected = {text(c["prompt"]) for c in ko if c["url"].startswith(("questions/07-", "questions/13-"))}
+    assert len(expected) == 7  # question 7, its two follow-ups; question 13 and its three sub-questions
+    with serve(tmp_docs_site) as base:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        open_practice(page, base + "practice/")
+        page.get_by_label("덱").select_option("tag:하이퍼파라미터")
+        page.get_by_role("button", name="시작").click()
+        seen = []
+        while page.locator(".practice-session").is_visible():
+            seen.append(page.locator(".practice-prompt").inner_text().strip())
+            if seen[-1] == "베이지안 최적화는 언제 랜덤 서치보다 낫나요?":
+                page.keyboard.press("Space")
+                body = page.locator(".practice-answer-body")
+                assert body.inner_text().startswith("한 번의 시도가 비쌀 때 낫습니다.")
+                # the formula, typeset in the browser (this copy was built without Node's MathJax)
+                body.locator("mjx-container mjx-math").first.wait_for(state="attached")
+                href = page.get_by_role("link", name="전체 답 보기").get_attribute("href")
+                assert urlsplit(href).path.endswith("/questions/07-hyperparameters/") and href.endswith("#7-f1")
+            else:
+                page.get_by_role("button", name="답 보기").click()
+            page.keyboard.press("3")
+        assert len(seen) == len(set(seen)) and set(seen) == expected
+        ctx.close()
+
+
+# --- a session in the browser --------------------------------------------------
+
+def interval_text(ms: float, lang: str) -> str:
+    m = round(ms / 60000)
+    if m < 60:
+        return f"{m}분 후" if lang == "" else f"in {m} min"
+    d = round(m / 1440)
+    return f"{d}일 후" if lang == "" else f"in {d} d"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_whole_session_is_scheduled_by_fsrs_and_kept(page, server, site, lang):
+    deck = cards(site, "en" if lang else "ko")
+    page.goto(server + lang)
+    assert page.locator(".practice-summary").count() == 0  # a first-time reader sees nothing extra
+    open_practice(page, server + lang + "practice/")
+    page.get_by_label("Deck" if lang else "덱").select_option("new")
+    page.get_by_role("button", name="Start" if lang else "시작").click()
+    names = GRADES[lang]
+    for i, rating in enumerate([1, 2, 3, 4]):
+        card = deck[i]
+        prompt = page.locator(".practice-prompt")
+        assert prompt.inner_text().strip() == text(card["prompt"])
+        assert page.evaluate("document.activeElement.id") == "practice-prompt"
+        if i == 0:  # the text box is shown beside the answer
+            page.get_by_label(re.compile("내 답|Your answer")).fill("my own attempt")
+            page.get_by_role("button", name=REVEAL[lang]).click()
+            assert page.locator(".practice-mine-text").inner_text() == "my own attempt"
+        else:
+            page.keyboard.press("Space")
+        answer = page.locator(".practice-answer-body")
+        answer.wait_for()
+        assert answer.inner_text().split()[:5] == text(card["answer"]).split()[:5]
+        assert page.get_by_role("button", name=REVEAL[lang]).count() == 0
+        # each grade says when the card comes back: ts-fsrs's interval for a new card
+        now = datetime.now().astimezone().isoformat()
+        preview = fsrs_next([(now, r) for r in (1, 2, 3, 4)])
+        for r, name in enumerate(names, 1):
+            button = page.get_by_role("button", name=name, exact=True)
+            due = datetime.fromisoformat(preview[r - 1]["due"].replace("Z", "+00:00"))
+            want = interval_text((due - datetime.fromisoformat(now)).total_seconds() * 1000, lang)
+            assert page.locator(f"#practice-when-{r}").inner_text() == want
+            assert button.get_attribute("aria-describedby") == f"practice-when-{r}"
+        if rating in (1, 3):
+            page.keyboard.press(str(rating))
+        else:
+            page.get_by_role("button", name=names[rating - 1], exact=True).click()
+        saved = stored(page)["cards"][card["id"]]
+        shown = page.locator(".practice-last").inner_text()
+        assert shown.endswith(page.evaluate(
+            f"new Date({json.dumps(saved['due'])}).toLocaleString({json.dumps('en-GB' if lang else 'ko-KR')},"
+            " {dateStyle: 'medium', timeStyle: 'short'})"))
+
+    page.reload()
+    page.locator(".practice-start").wait_for()
+    state = stored(page)["cards"]
+    assert sorted(state) == sorted(c["id"] for c in deck[:4])
+    expected = fsrs_next([(state[c["id"]]["last_review"], r) for c, r in zip(deck, [1, 2, 3, 4])])
+    for c, r, want in zip(deck, [1, 2, 3, 4], expected):
+        got = state[c["id"]]
+        assert got["rating"] == r
+        for k in ("due", "stability", "difficulty", "state", "reps", "lapses", "scheduled_days", "learning_steps"):
+            assert got[k] == want[k], (c["id"], k)
+    stats = page.locator(".practice-stats").inner_text()
+    assert (f"새 카드 {len(deck) - 4}장" if not lang else f"new: {len(deck) - 4}") in stats
+
+    # the other language shows the same progress
+    other = "en/" if not lang else ""
+    open_practice(page, server + other + "practice/")
+    assert (f"new: {len(deck) - 4}" if other else f"새 카드 {len(deck) - 4}장") in page.locator(".practice-stats").inner_text()
+    page.goto(server + other + deck[3]["url"].removeprefix("en/"))  # graded Easy: learned, back in days
+    line = page.locator(".practice-line__state")
+    assert line.inner_text().startswith("Learned · next review" if other else "학습함 · 다음 복습")
+    page.goto(server + other + deck[0]["url"].removeprefix("en/"))  # graded Again: due today
+    assert page.locator(".practice-line__state").inner_text() == ("Cards due today: 1" if other else "오늘 복습할 카드 1장")
+
+    # the home page's summary for a returning reader, and its review button
+    page.goto(server + lang)
+    summary = page.get_by_role("region", name="Practice so far" if lang else "연습 현황")
+    assert summary.inner_text().startswith("Cards seen: 4" if lang else "본 카드 4장")
+    summary.get_by_role("link", name="Review now" if lang else "오늘 복습").click()
+    page.locator(".practice-session").wait_for()
+    due_ids = [c["id"] for c in deck[:4] if datetime.fromisoformat(state[c["id"]]["due"].replace("Z", "+00:00"))
+               <= datetime.now().astimezone().replace(hour=23, minute=59, second=59)]
+    assert page.locator(".practice-progress").inner_text().endswith(f"1 / {len(due_ids)}")
+    assert not page.foreign
+
+
+@pytest.mark.browser
+def test_practise_this_starts_a_session_on_that_question_and_the_line_does_not_move(page, browser, server, site):
+    deck = [c for c in cards(site, "ko") if c["q"] == 12]
+    url = server + deck[0]["url"]
+    page.goto(url)
+    line = page.locator(".practice-line")
+    assert line.locator(".practice-line__state").inner_text() == "새 질문"
+    gap = "() => document.querySelector('.admonition.abstract').getBoundingClientRect().top - document.querySelector('.md-content h1').getBoundingClientRect().bottom"
+    with_js = page.evaluate(gap)
+    nojs = browser.new_context(java_script_enabled=False)
+    p2 = nojs.new_page()
+    p2.goto(url)
+    assert p2.evaluate(gap) == with_js  # the line's height is in the HTML: filling it in moves nothing
+    nojs.close()
+    line.get_by_role("link", name="연습하기").click()
+    page.locator(".practice-session").wait_for()
+    assert page.locator(".practice-progress").inner_text() == f"질문 12 · 1 / {len(deck)}"
+    assert page.locator(".practice-prompt").inner_text().strip() == text(deck[0]["prompt"])
+
+
+@pytest.mark.browser
+def test_without_javascript_the_practice_page_says_so_and_lists_the_questions(browser, server, site):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    for lang, notice in [("", "JavaScript가 필요합니다"), ("en/", "JavaScript needed")]:
+        page.goto(server + lang + "practice/")
+        assert page.get_by_text(notice).is_visible()
+        links = page.locator(".practice-nojs a[href*='questions/']")
+        questions = {urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")}
+        assert len({p for p in questions}) == len(list(site.glob("questions/*/index.html")))
+        assert page.locator("#practice-app").is_hidden()
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_once_loaded_it_works_offline(page, server):
+    open_practice(page, server + "en/practice/")
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Start").click()
+    total = int(page.locator(".practice-progress").inner_text().split("/")[1])
+    for key in ("Space", "4", "Space", "1"):
+        page.keyboard.press(key)
+    assert [c["rating"] for c in stored(page)["cards"].values()] == [4, 1]
+    # a card graded Again comes back at the end of the session
+    assert page.locator(".practice-progress").inner_text() == f"3 / {total + 1}"
+    assert page.locator(".practice-last").inner_text().startswith("Next review: ")
+    page.context.set_offline(False)
+
+
+# --- export, import, reset -----------------------------------------------------
+
+def grade_two(page, server):
+    open_practice(page, server + "practice/")
+    page.get_by_role("button", name="시작").click()
+    for key in ("3", "1"):
+        page.keyboard.press("Space")
+        page.keyboard.press(key)
+
+
+@pytest.mark.browser
+def test_export_then_import_in_a_fresh_browser_restores_the_state_exactly(page, browser, server, tmp_path):
+    grade_two(page, server)
+    before = stored(page)
+    assert len(before["cards"]) == 2
+    page.get_by_role("button", name="세션 끝내기").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="내보내기").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    assert page.locator(".practice-message").inner_text() == "카드 2장의 기록을 내보냈습니다."
+
+    ctx = browser.new_context()
+    fresh = ctx.new_page()
+    open_practice(fresh, server + "practice/")
+    assert stored(fresh) is None
+    fresh.locator(".practice-import-file").set_input_files(exported)
+    assert fresh.locator(".practice-message").inner_text() == "카드 2장의 기록을 가져왔습니다."
+    assert stored(fresh) == before
+    fresh.reload()
+    fresh.locator(".practice-start").wait_for()
+    assert fresh.locator(".practice-stats").inner_text() == page.locator(".practice-stats").inner_text()
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name, content, message", [
+    ("broken.json", b'{"format": "dl-interview-practice", "version": 1, "cards": {', "올바른 JSON 파일이 아닙니다"),
+    ("list.json", b"[1, 2, 3]", "연습 기록 형식이 아닙니다"),
+    ("other.json", b'{"hello": "world"}', "연습 기록 형식이 아닙니다"),
+    ("future.json", b'{"format": "dl-interview-practice", "version": 2, "cards": {}}', "다른 버전(2)의 기록"),
+    ("bad-card.json", b'{"format": "dl-interview-practice", "version": 1, "cards": {"1": {"due": "soon"}}}',
+     "연습 기록 형식이 아닙니다"),
+])
+def test_a_bad_file_is_rejected_with_a_message_and_nothing_changes(page, server, name, content, message):
+    grade_two(page, server)
+    before = page.evaluate(f"localStorage.getItem('{KEY}')")
+    page.get_by_role("button", name="세션 끝내기").click()
+    page.locator(".practice-import-file").set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": content})
+    msg = page.locator(".practice-message")
+    msg.filter(has_text=message).wait_for()
+    assert name in msg.inner_text() and "기록은 바뀌지 않았습니다" in msg.inner_text()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
+
+
+@pytest.mark.browser
+def test_reset_asks_first(page, server):
+    grade_two(page, server)
+    before = stored(page)
+    page.get_by_role("button", name="세션 끝내기").click()
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_role("button", name="초기화").click()
+    assert stored(page) == before
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="초기화").click()
+    assert stored(page) is None
+    assert page.locator(".practice-message").inner_text() == "연습 기록을 지웠습니다."
+
+
+# --- accessibility -------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_practice_page_has_no_serious_accessibility_violations(page, server, lang):
+    from test_quality import axe_violations
+    for width, height in [(1280, 900), (360, 740)]:
+        page.set_viewport_size({"width": width, "height": height})
+        open_practice(page, server + lang + "practice/")
+        assert axe_violations(page) == [], f"practice page, {width}px"
+        page.get_by_role("button", name="Start" if lang else "시작").click()
+        page.get_by_label(re.compile("내 답|Your answer")).fill("x")
+        page.get_by_role("button", name=REVEAL[lang]).click()
+        # focusing the answer scrolls; the theme's header then fades its title in
+        # a moment later, and axe must not measure that fade half-way
+        page.wait_for_timeout(500)
+        assert axe_violations(page) == [], f"practice card with its answer, {width}px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing wider than a phone
+        page.keyboard.press("3")
+        page.goto(server + lang)
+        page.locator(".practice-summary").wait_for()
+        assert axe_violations(page) == [], f"home page with the practice summary, {width}px"
+        page.goto(server + lang + "questions/01-deep-learning-vs-machine-learning/")
+        assert page.locator(".practice-line__state").inner_text()
+        assert axe_violations(page) == [], f"question page with its practice line, {width}px"
+    assert not page.foreign
+
+
+# --- scripts -------------------------------------------------------------------
+
+def test_vendored_ts_fsrs_is_the_pinned_version_with_its_licence():
+    if not (ROOT / "node_modules" / "ts-fsrs").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node_modules/ts-fsrs missing in CI: run `npm ci`")
+        pytest.skip("needs `npm ci`")
+    r = subprocess.run([sys.executable, "scripts/vendor_ts_fsrs.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    head = (ROOT / "docs" / "assets" / "ts-fsrs" / "ts-fsrs.umd.js").read_text(encoding="utf-8")[:1500]
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["ts-fsrs"]
+    assert head.startswith(f"/*! ts-fsrs {pinned} (MIT)") and "Permission is hereby granted" in head
+
+
+@pytest.mark.parametrize("script", ["vendor_ts_fsrs.py", "bench_practice.py", "practice_cards.py"])
+def test_scripts_answer_help(script):
+    r = subprocess.run([sys.executable, f"scripts/{script}", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() and not r.stderr
