@@ -100,10 +100,28 @@ def test_practice_page_is_in_the_navigation_and_linked_from_the_home_page(site, 
     assert "연습하기" not in index and "Practise this" not in index
 
 
+def with_tag(body: str, tag: str) -> str:
+    """The page with `tag` as its only topic (front matter `tags:`)."""
+    front = re.match(r"---\n(.*?)\n---\n", body, re.S)
+    keep = re.sub(r"^tags:\n(?:  - .*\n?)*", "", front.group(1) + "\n", flags=re.M).strip() if front else ""
+    rest = body[front.end():] if front else body
+    return f"---\n{keep + chr(10) if keep else ''}tags:\n  - {tag}\n---\n\n" + rest.lstrip("\n")
+
+
+def replace_section(body: str, section_id: str, new: str) -> str:
+    """The page with the section whose heading has {#section_id} replaced by `new`
+    (up to the next heading of the same or a higher level)."""
+    head = re.search(r"^(#+) .*\{#" + re.escape(section_id) + r"\}\s*$", body, re.M)
+    assert head, section_id
+    nxt = re.compile(r"^#{1,%d} " % len(head.group(1)), re.M).search(body, head.end())
+    return body[:head.start()] + new + (body[nxt.start():] if nxt else "")
+
+
 @pytest.fixture(scope="module")
 def tmp_docs_site(tmp_path_factory):
-    """A copy of the docs with topic tags on questions 7 and 13, uniform follow-up
-    sections on question 7 and sub-question 12-1, and a new question 21."""
+    """A copy of the docs with a test topic on questions 7 and 21 (a new question),
+    and the follow-up sections of question 7 and sub-question 12-1 replaced by
+    known ones."""
     tmp = tmp_path_factory.mktemp("practice-docs")
     for name in ["docs", "overrides", "scripts"]:
         shutil.copytree(ROOT / name, tmp / name)
@@ -124,28 +142,19 @@ def tmp_docs_site(tmp_path_factory):
     }
     for lang, t in text_of.items():
         qdir = tmp / "docs" / lang / "questions"
-        for n in ("07", "13"):
-            page = next(qdir.glob(f"{n}-*.md"))
-            body = page.read_text(encoding="utf-8")
-            if body.startswith("---\n"):
-                body = f"---\ntags:\n  - {t['tag']}\n" + body[4:]
-            else:
-                body = f"---\ntags:\n  - {t['tag']}\n---\n\n" + body
-            page.write_text(body, encoding="utf-8")
         page = next(qdir.glob("07-*.md"))
-        body = page.read_text(encoding="utf-8")
+        body = with_tag(page.read_text(encoding="utf-8"), t["tag"])
         section = f"## {t['fu']} {{#7-followups}}\n\n" + "".join(
             f"### {q} {{#7-f{i}}}\n\n{a}\n\n" for i, (q, a) in enumerate(t["q7"], 1))
-        assert t["refs"] in body
-        page.write_text(body.replace(t["refs"], section + t["refs"], 1), encoding="utf-8")
+        page.write_text(replace_section(body, "7-followups", section), encoding="utf-8")
         page = next(qdir.glob("12-*.md"))
-        body = page.read_text(encoding="utf-8")
-        h2 = re.search(r"^## .*\{#12-2\}$", body, re.M)
         q, a = t["q12"]
-        body = body[:h2.start()] + f"### {t['fu']} {{#12-1-followups}}\n\n#### {q} {{#12-1-f1}}\n\n{a}\n\n" + body[h2.start():]
-        page.write_text(body, encoding="utf-8")
+        section = f"### {t['fu']} {{#12-1-followups}}\n\n#### {q} {{#12-1-f1}}\n\n{a}\n\n"
+        page.write_text(replace_section(page.read_text(encoding="utf-8"), "12-1-followups", section),
+                        encoding="utf-8")
         q, title, a = t["q21"]
-        (qdir / "21-new-question.md").write_text(f'# {q}\n\n!!! abstract "{title}"\n    {a}\n', encoding="utf-8")
+        (qdir / "21-new-question.md").write_text(with_tag(f'# {q}\n\n!!! abstract "{title}"\n    {a}\n', t["tag"]),
+                                                 encoding="utf-8")
     out = tmp / "site"
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tmp,
                        capture_output=True, text=True, env={**os.environ, "MATH_PRERENDER": "0"})
@@ -171,7 +180,7 @@ def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_
     assert "saddle-point.svg" not in by["7-f2"]["answer"]
     assert by["21"]["prompt"] == "새로 추가한 질문은 무엇인가요?" and text(by["21"]["answer"]) == "빌드하면 카드가 됩니다."
     tagged = {c["id"] for c in ko if c["tags"] == ["하이퍼파라미터"]}
-    assert tagged == {c["id"] for c in ko if c["q"] in (7, 13)}
+    assert tagged == {c["id"] for c in ko if c["q"] in (7, 21)} == {"7", "7-f1", "7-f2", "21"}
     assert {c["id"] for c in en if c["tags"] == ["hyperparameters"]} == tagged
     assert next(c for c in en if c["id"] == "7-f2")["prompt"] == "Why search the learning rate on a log scale?"
 
@@ -179,8 +188,8 @@ def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_
 @pytest.mark.browser
 def test_a_topic_deck_holds_exactly_the_cards_of_the_pages_with_that_tag(browser, tmp_docs_site):
     ko = cards(tmp_docs_site, "ko")
-    expected = {text(c["prompt"]) for c in ko if c["url"].startswith(("questions/07-", "questions/13-"))}
-    assert len(expected) == 7  # question 7, its two follow-ups; question 13 and its three sub-questions
+    expected = {text(c["prompt"]) for c in ko if c["url"].startswith(("questions/07-", "questions/21-"))}
+    assert len(expected) == 4  # question 7, its two follow-ups, question 21
     with serve(tmp_docs_site) as base:
         ctx = browser.new_context()
         page = ctx.new_page()
