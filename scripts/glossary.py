@@ -3,7 +3,7 @@
 
 glossary.yml is the one list of terms, their translations and the variants
 readers type (transliterations, abbreviations, spacing). This script turns it
-into a page per language; scripts/mkdocs_hooks.py turns the same file into the
+into a page per language; scripts/hook_search_glossary.py turns the same file into the
 data the search uses to expand a query (search_data below). --check (used by
 the tests) exits 1 when a page is out of date; a bad entry is reported as
 `glossary.yml:LINE: reason`.

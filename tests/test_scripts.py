@@ -23,7 +23,7 @@ def one_error(r) -> str:
 
 
 def test_scripts_are_discovered():
-    assert {"translations.py", "mkdocs_hooks.py", "serve_subpath.py", "prerender_math.mjs"} <= set(SCRIPTS)
+    assert {"translations.py", "hook_math.py", "serve_subpath.py", "prerender_math.mjs"} <= set(SCRIPTS)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -42,9 +42,21 @@ def test_every_script_answers_help(script):
     assert r.stdout.startswith("usage:") and script in r.stdout.splitlines()[0], r.stdout
 
 
-def test_hooks_module_run_as_a_command_says_what_it_is():
-    r = subprocess.run([sys.executable, "scripts/mkdocs_hooks.py"], cwd=ROOT, capture_output=True, text=True)
-    assert one_error(r) == "mkdocs_hooks.py is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
+HOOKS = [Path(line.split("#")[0].strip().removeprefix("- ")).name
+         for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n")[1].split("\n\n")[0].splitlines()
+         if line.strip().startswith("- scripts/")]
+
+
+def test_hooks_are_listed():
+    assert "repo_links.py" in HOOKS and len(HOOKS) >= 5, HOOKS
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_hooks_module_run_as_a_command_says_what_it_is(hook):
+    r = subprocess.run([sys.executable, f"scripts/{hook}"], cwd=ROOT, capture_output=True, text=True)
+    assert one_error(r) == f"{hook} is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
+    r = subprocess.run([sys.executable, f"scripts/{hook}", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert "Not a command" in r.stdout
 
 
 def test_fetch_mathjax_option_does_not_read_as_print_the_version():
@@ -108,7 +120,7 @@ def test_search_eval_reads_three_digit_question_numbers():
     assert QUESTION.search("/dl-interview/questions/06-overfitting/")[1] == "06"
 
 
-# --- mkdocs_hooks.py: front matter MkDocs cannot read fails the build ---
+# --- hook_front_matter.py: front matter MkDocs cannot read fails the build ---
 
 @pytest.mark.parametrize("rel, front, error", [
     ("en/questions/06-overfitting.md", "title: [unclosed\n",

@@ -196,8 +196,8 @@ def test_404_page_speaks_both_languages_and_links_home_from_any_depth(site, serv
 def test_page_description_is_escaped_for_its_attribute():
     # templates print it inside content="..." as it is (no autoescape in MkDocs)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    import mkdocs_hooks
-    text = mkdocs_hooks._text('<p>Say "no" to <code>&lt;script&gt;</code> &amp; more</p>')
+    import hook_descriptions
+    text = hook_descriptions._text('<p>Say "no" to <code>&lt;script&gt;</code> &amp; more</p>')
     assert text == "Say &quot;no&quot; to &lt;script&gt; &amp; more"
 
 
