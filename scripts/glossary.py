@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Write the glossary pages (docs/<lang>/glossary.md) from glossary.yml.
+"""Print a language's glossary page (docs/<lang>/glossary.md), made from glossary.yml.
 
 glossary.yml is the one list of terms, their translations and the variants
-readers type (transliterations, abbreviations, spacing). This script turns it
-into a page per language; scripts/hook_search_glossary.py turns the same file into the
-data the search uses to expand a query (search_data below). --check (used by
-the tests) exits 1 when a page is out of date; a bad entry is reported as
-`glossary.yml:LINE: reason`.
+readers type (transliterations, abbreviations, spacing). The build turns it
+into a page per language (scripts/hook_generated_pages.py: the pages are not
+committed) and into the data the search uses to expand a query
+(scripts/hook_search_glossary.py, search_data below). A bad entry is reported
+as `glossary.yml:LINE: reason`, here and by the build.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from pathlib import Path
 
 import yaml
 
-from translations import PageError, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "glossary.yml"
@@ -175,7 +174,6 @@ def page(entries: list[dict], lang: str, docs: Path = DOCS) -> str:
     slugs = question_pages(docs)
     out = ["---", f"title: {t['title']}", "search:",
            "  exclude: true  # every variant is on this page: it would top every search", "---", "",
-           "<!-- Written by scripts/glossary.py from glossary.yml: edit that file, not this one. -->", "",
            f"# {t['title']}", "", t["intro"], "",
            "| " + " | ".join(t["head"]) + " |", "|" + "---|" * len(t["head"])]
     for e in rows:
@@ -188,10 +186,12 @@ def page(entries: list[dict], lang: str, docs: Path = DOCS) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="exit 1 if a page is out of date; write nothing")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog="`mkdocs build` and `mkdocs serve` make the glossary pages themselves: "
+                                        "this checks glossary.yml and shows what they get.")
     ap.add_argument("--source", type=Path, default=SOURCE, help="the glossary (default: glossary.yml)")
     ap.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: ./docs)")
+    ap.add_argument("--lang", choices=sorted(TEXT), default="ko", help="language (default: ko)")
     args = ap.parse_args(argv)
     if not args.docs.is_dir():
         print(f"{args.docs}: not a folder", file=sys.stderr)
@@ -201,20 +201,7 @@ def main(argv=None) -> int:
     except GlossaryError as e:
         print(e, file=sys.stderr)
         return 1
-    pages = {args.docs / lang / "glossary.md": page(entries, lang, args.docs) for lang in TEXT}
-    stale = [path for path, text in pages.items()
-             if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text]
-    if args.check:
-        for path in stale:
-            print(f"{path} is out of date: run scripts/glossary.py")
-        return 1 if stale else 0
-    try:
-        write_all({path: pages[path] for path in stale})
-    except PageError as e:
-        print(e, file=sys.stderr)
-        return 1
-    for path in stale:
-        print(f"wrote {path}")
+    sys.stdout.write(page(entries, args.lang, args.docs))
     return 0
 
 

@@ -18,7 +18,7 @@ BEHIND = ('!!! warning "Translation behind the Korean page"\n'
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
-    if not src.startswith("en/") or src == "en/index.md":
+    if not src.startswith("en/") or page.file.abs_src_path is None:  # generated pages have no Korean source
         return markdown
     docs = Path(config.docs_dir)
     ko, en = docs / "ko" / src[3:], docs / src

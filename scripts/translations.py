@@ -19,7 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-GENERATED = {"index.md", "glossary.md"}  # written by scripts/home.py and scripts/glossary.py for each language
+GENERATED = {"index.md", "glossary.md"}  # made by the build (scripts/hook_generated_pages.py): never stamped
 # Front matter as MkDocs finds it (mkdocs/utils/meta.py, YAML_RE): when its YAML
 # does not parse, MkDocs publishes the block as page text without a word.
 FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)

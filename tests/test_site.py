@@ -90,11 +90,6 @@ def test_home_page_links_every_question_and_sub_question(site, lang):
         assert want in links, f"{home}: no link to {want}"
 
 
-def test_home_pages_are_up_to_date():
-    r = subprocess.run([sys.executable, "scripts/home.py", "--check"], cwd=ROOT, capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-
-
 def test_untranslated_english_pages_say_so(site):
     """An English page never shows Korean text without a visible notice."""
     for n, path in question_pages(site, "en").items():
