@@ -1,7 +1,8 @@
 """MkDocs hook: the home pages and the glossary pages are generated at build time.
 
-docs/<lang>/index.md comes from the question pages (scripts/home.py) and
-docs/<lang>/glossary.md from glossary.yml (scripts/glossary.py); neither is
+docs/<lang>/index.md comes from the question pages (scripts/home.py), the topic
+index docs/<lang>/tags.md from scripts/home.py's TOPICS (Material's tags plugin
+fills it) and docs/<lang>/glossary.md from glossary.yml (scripts/glossary.py); none is
 committed, so a new or edited question shows on the home page and in the
 glossary's links with nothing to run. mkdocs-static-i18n only localizes files
 that sit in the docs folder, so the pages enter the build as ordinary files
@@ -27,6 +28,7 @@ def _generate(docs: Path) -> dict[str, str]:
         entries = glossary.load(glossary.SOURCE, docs)
         pages = {f"{lang}/index.md": home.render(lang, docs) for lang in LANGS}
         pages.update({f"{lang}/glossary.md": glossary.page(entries, lang, docs) for lang in LANGS})
+        pages.update({f"{lang}/tags.md": home.topic_index(lang) for lang in LANGS})
     except (glossary.GlossaryError, translations.PageError) as e:
         raise PluginError(str(e)) from None
     return pages
@@ -39,7 +41,7 @@ def on_files(files, config):
     _pages.update(_generate(docs))
     for src_uri in _pages:
         if files.get_file_from_path(src_uri) is not None:
-            maker = "home.py" if src_uri.endswith("index.md") else "glossary.py"
+            maker = "glossary.py" if src_uri.endswith("glossary.md") else "home.py"
             raise PluginError(f"docs/{src_uri}: generated at build time by scripts/{maker}: delete this file")
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files

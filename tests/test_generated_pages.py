@@ -1,8 +1,10 @@
 """The home pages and the glossary pages are made by the build (scripts/hook_generated_pages.py),
 not committed: a new question shows on both home pages, in the glossary's links and in search
 with nothing but `mkdocs build` run."""
+import html as htmlmod
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,9 +13,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import home  # noqa: E402
+from translations import front_matter  # noqa: E402
 NEW = "21-new-question"
 KO = """---
-tags: [practice]
+tags: [실습과 프레임워크]
 ---
 
 # 새로 추가한 질문은 어디에 나타나나요?
@@ -26,7 +31,7 @@ tags: [practice]
 질문 페이지 하나만 추가하면 충분합니다.
 """
 EN = """---
-tags: [practice]
+tags: [Practice and frameworks]
 ---
 
 # Where does a newly added question show?
@@ -97,3 +102,62 @@ def test_a_committed_copy_of_a_generated_page_fails_the_build(project):
     r = build(project)
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr[-3000:]
     assert "docs/en/glossary.md: generated at build time by scripts/glossary.py: delete this file" in r.stderr
+
+
+def tags_of(page: Path) -> list:
+    import yaml
+    m = front_matter(page.read_text(encoding="utf-8"), page)
+    return (yaml.safe_load(m[1]) or {}).get("tags") if m else None
+
+
+def sources(lang: str) -> list[Path]:
+    return sorted((ROOT / "docs" / lang / "questions").glob("*.md"), key=lambda p: int(p.name.split("-")[0]))
+
+
+def test_every_question_names_one_topic_the_same_in_both_languages():
+    for ko in sources("ko"):
+        en = ROOT / "docs" / "en" / "questions" / ko.name
+        k, e = tags_of(ko), tags_of(en)
+        assert k and len(k) == 1 and e and len(e) == 1, f"{ko.name}: tags {k} / {e}"
+        assert (k[0], e[0]) in home.TOPICS, f"{ko.name}: {k[0]} / {e[0]} is not one topic of scripts/home.py"
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(htmlmod.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_home_groups_questions_by_topic_each_with_its_short_answer(raw_math_site, lang):
+    page = article((raw_math_site / ("en" if lang == "en" else "") / "index.html").read_text(encoding="utf-8"))
+    names = [t[0 if lang == "ko" else 1] for t in home.TOPICS]
+    sections = re.split(r"<h2[^>]*>", page)[1:]
+    shown = [text_of(s[:s.index("</h2>")]).rstrip("¶ ") for s in sections]
+    assert shown == [n for n in names if any(tags_of(p) == [n] for p in sources(lang))]
+    for section, name in zip(sections, shown):
+        questions = [p for p in sources(lang) if tags_of(p) == [name]]
+        links = re.findall(r'<li>\s*<p><strong>\d+\.</strong> <a href="questions/([^"/]+)/">', section)
+        assert links == [p.stem for p in questions], name
+        for p in questions:
+            item = section[section.index(f'href="questions/{p.stem}/"'):]
+            answer = text_of(item[item.index("</p>"):item.index("</p>", item.index("</p>") + 4)])
+            sentence = home.short_answer(p.read_text(encoding="utf-8"))
+            plain = re.split(r"[$*`]", sentence)[0]  # up to the first formula, bold or code
+            assert answer.startswith(" ".join(plain.split())), (p.name, answer[:80])
+    assert "답변 있음" not in page and "answered" not in page
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_topic_index_per_language_and_each_question_links_its_topic(raw_math_site, lang):
+    root = raw_math_site / ("en" if lang == "en" else "")
+    index = (root / "tags" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in index
+    listed = text_of(article(index))
+    for name in (t[0 if lang == "ko" else 1] for t in home.TOPICS):
+        assert name in listed
+    for p in sources(lang):
+        html = (root / "questions" / p.stem / "index.html").read_text(encoding="utf-8")
+        tag = tags_of(p)[0]
+        link = re.search(r'<a href="([^"]*)" class="md-tag[^"]*">\s*' + re.escape(tag) + r"\s*</a>", html)
+        assert link and link[1].startswith("../../tags/#tag:"), (p.name, tag)
+        assert f'href="../../{p.stem and ""}questions/{p.stem}/"' not in index  # links are relative to the index
+        assert f'href="../questions/{p.stem}/"' in index, p.name

@@ -99,14 +99,22 @@ def test_home_refuses_a_question_page_without_h1(docs):
 
 
 def test_home_lists_three_digit_questions_in_order(docs):
-    for lang, title in [("ko", "백 번째 질문인가요?"), ("en", "Is this the hundredth question?")]:
-        (docs / lang / "questions" / "100-hundredth.md").write_text(f"# {title}\n\n답.\n", encoding="utf-8")
+    for lang, title, tag in [("ko", "백 번째 질문인가요?", "하드웨어"), ("en", "Is this the hundredth question?", "Hardware")]:
+        (docs / lang / "questions" / "100-hundredth.md").write_text(f"---\ntags: [{tag}]\n---\n\n# {title}\n\n답.\n",
+                                                                   encoding="utf-8")
         r = home(docs, "--lang", lang)
         assert r.returncode == 0, r.stderr
-        text = r.stdout
-        items = re.findall(r"^- \*\*(\d+)\.\*\* \[(.*?)\]\((.*?)\)", text, re.M)
-        assert [int(n) for n, _, _ in items] == list(range(1, 21)) + [100]
+        last = r.stdout.split(f"## {tag}\n")[1]  # the last topic: question 20, then 100
+        items = re.findall(r"^- \*\*(\d+)\.\*\* \[(.*?)\]\((.*?)\)", last, re.M)
+        assert [int(n) for n, _, _ in items] == [20, 100]
         assert items[-1][1:] == (title, "questions/100-hundredth.md")
+
+
+def test_home_refuses_a_question_without_a_known_topic(docs):
+    page = docs / "ko" / "questions" / "06-overfitting.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("tags: [규제와 평가]", "tags: [Regularization]"),
+                    encoding="utf-8")
+    assert one_error(home(docs)).startswith("docs/ko/questions/06-overfitting.md: front matter must name one topic")
 
 
 # --- search_eval.py ---

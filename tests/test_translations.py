@@ -181,3 +181,17 @@ def test_stamp_refuses_what_is_not_an_english_translation(docs, target, error):
     # the good page first: nothing is written unless every page can be stamped
     assert one_error(run_in(docs, "--stamp", EN6, target)) == error
     assert {p: p.read_bytes() for p in docs.parent.rglob("*.md")} == before and en.exists()
+
+
+def test_a_topic_is_not_translated_text(docs):
+    """Setting or changing a Korean page's topic (`tags:`) leaves its English twin current;
+    a change to its text does not."""
+    ko = docs / "ko" / "questions" / "06-overfitting.md"
+    text = ko.read_text(encoding="utf-8")
+    ko.write_text(text.replace("tags: [규제와 평가]", "tags: [기초]"), encoding="utf-8")
+    assert run_in(docs).returncode == 0
+    ko.write_text(text.split("---\n\n", 1)[1], encoding="utf-8")  # no front matter at all
+    assert run_in(docs).returncode == 0
+    ko.write_text(text.replace("tags: [규제와 평가]", "tags: [기초]\ntitle: 과적합"), encoding="utf-8")
+    r = run_in(docs)
+    assert r.returncode == 1 and "06-overfitting.md" in r.stdout
