@@ -32,16 +32,16 @@ TEXT = {
     "ko": {
         "title": "용어집",
         "intro": ("면접 답변에 나오는 용어를 한국어와 영어로 모았습니다. "
-                  "**다른 표기·검색어** 칸의 말(음역, 약어, 띄어쓰기가 다른 표기)로 검색해도 "
+                  "**다른 표기**에 적힌 말(음역, 약어, 띄어쓰기가 다른 표기)로 검색해도 "
                   "같은 용어를 설명한 답변이 나옵니다."),
-        "head": ("용어", "English", "다른 표기·검색어", "뜻", "설명한 질문"),
+        "other": "영어", "variants": "다른 표기", "questions": "설명한 질문", "question": "질문 {n}",
     },
     "en": {
         "title": "Glossary",
         "intro": ("The terms used in the answers, in Korean and English. Searching for any of "
-                  "the words under **Other spellings and search terms** (transliterations, "
-                  "abbreviations, other spacing) finds the answers that explain the term."),
-        "head": ("Term", "Korean", "Other spellings and search terms", "Meaning", "Explained in"),
+                  "the words under **Other spellings** (transliterations, abbreviations, "
+                  "other spacing) finds the answers that explain the term."),
+        "other": "Korean", "variants": "Other spellings", "questions": "Explained in", "question": "question {n}",
     },
 }
 
@@ -167,22 +167,35 @@ def search_data(entries: list[dict]) -> dict:
     return {"forms": lookup, "words": words, "questions": [list(e["questions"]) for e in entries]}
 
 
+def anchor(entry: dict) -> str:
+    """The term's id, the same in both languages (from its English form): glossary/#batch-normalization."""
+    return re.sub(r"[^a-z0-9]+", "-", str(entry["en"]).lower()).strip("-") or f"term-{entry['line']}"
+
+
 def page(entries: list[dict], lang: str, docs: Path = DOCS) -> str:
+    """One block per term: its name as a heading, the other language and the variants on one
+    line, the one-sentence meaning, the questions that explain it. A list, not a table, so that
+    it reads on a phone (a five-column table wrapped a term one word per line at 360 px)."""
     t = TEXT[lang]
     other = "en" if lang == "ko" else "ko"
-    rows = sorted(entries, key=lambda e: str(e[lang]).lower())
     slugs = question_pages(docs)
     out = ["---", f"title: {t['title']}", "search:",
            "  exclude: true  # every variant is on this page: it would top every search", "---", "",
-           f"# {t['title']}", "", t["intro"], "",
-           "| " + " | ".join(t["head"]) + " |", "|" + "---|" * len(t["head"])]
-    for e in rows:
-        links = ", ".join(f"[{q}](questions/{slugs[q]})" for q in e["questions"])
+           f"# {t['title']}", "", t["intro"], ""]
+    ids: set[str] = set()
+    for e in sorted(entries, key=lambda e: str(e[lang]).lower()):
+        key = anchor(e)
+        while key in ids:
+            key += "-"
+        ids.add(key)
         # terms are plain text (a "<" in one is not markup); definitions are Markdown, for formulas
-        cells = [f"**{html.escape(str(e[lang]), quote=False)}**", html.escape(str(e[other]), quote=False),
-                 html.escape(", ".join(map(str, e["variants"])), quote=False), str(e[f"{lang}_def"]), links]
-        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(out) + "\n"
+        forms = f"**{t['other']}** {html.escape(str(e[other]), quote=False)}"
+        if e["variants"]:
+            forms += f" · **{t['variants']}** " + html.escape(", ".join(map(str, e["variants"])), quote=False)
+        links = ", ".join(f"[{t['question'].format(n=q)}](questions/{slugs[q]})" for q in e["questions"])
+        out += [f"## {html.escape(str(e[lang]), quote=False)} {{#{key}}}", "", forms, "",
+                str(e[f"{lang}_def"]), "", f"**{t['questions']}** {links}", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def main(argv=None) -> int:

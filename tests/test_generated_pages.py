@@ -89,7 +89,9 @@ def test_a_new_question_needs_one_file_per_language(project):
         home = (site / prefix / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in home
         assert f'href="questions/{NEW}/"' in article(home) and title in article(home)  # not only in the nav
+        assert "/edit/main/docs/" not in home  # no edit link to a file that is not in the repository
         gloss = (site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        assert "/edit/main/docs/" not in gloss
         assert f'<html lang="{lang}"' in gloss
         assert f'href="../questions/{NEW}/"' in article(gloss) and ("새 용어" if lang == "ko" else "fresh term") in gloss
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -70,15 +70,26 @@ def test_search_adds_only_words_of_one_entry():
 
 
 def test_glossary_pages_list_every_term_in_both_languages(site):
+    """One block per term: a heading (its own address, the same in both languages), the other
+    language and the variants, the meaning, links to the questions; no table."""
     entries = glossary.load()
+    ids = {}
     for lang, path in [("ko", site / "glossary" / "index.html"), ("en", site / "en" / "glossary" / "index.html")]:
         html = path.read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html
-        rows = re.findall(r"<tr>\s*<td><strong>(.*?)</strong>", html)
-        assert len(rows) == len(entries)
+        article = html[html.index("<article"):html.index("</article>")]
+        assert "<table" not in article
+        blocks = re.findall(r'<h2 id="([^"]+)">(.*?)<a class="headerlink".*?</h2>(.*?)(?=<h2|$)', article, re.S)
+        assert len(blocks) == len(entries)
+        ids[lang] = sorted(b[0] for b in blocks)
+        by_term = {b[1].strip(): b[2] for b in blocks}
+        other = "en" if lang == "ko" else "ko"
         for e in entries:
-            assert f"<strong>{e[lang]}</strong>" in html, e[lang]
-        assert "questions/16-batch-normalization/" in html
+            block = by_term[str(e[lang])]
+            assert str(e[other]) in block and all(str(v) in block for v in e["variants"]), e[lang]
+            for q in e["questions"]:
+                assert re.search(rf'href="\.\./questions/{q:02d}-[^"/]+/"', block), (e[lang], q)
+    assert ids["ko"] == ids["en"]
 
 
 def test_search_data_is_published_for_the_worker(site):
@@ -139,12 +150,11 @@ def test_html_in_a_term_is_shown_as_text(tmp_path):
     for lang in ("ko", "en"):
         r = run_copy(tmp, text, "--lang", lang)
         assert r.returncode == 0, r.stderr
-        page = markdown.markdown(r.stdout,
-                                 extensions=["tables", "attr_list", "md_in_html"])
-        row = re.search(r"<tr>\s*<td><strong>.*?</tr>", page, re.S)[0]
-        assert "<b>" not in row and "<i>" not in row and "<script>" not in row, row
-        assert "&lt;b&gt;과적합&lt;/b&gt;" in row and "over &amp; &lt;i&gt;fit&lt;/i&gt;" in row
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in row
+        page = markdown.markdown(r.stdout, extensions=["attr_list", "md_in_html"])
+        block = page[page.index("<h2"):]
+        assert "<b>" not in block and "<i>" not in block and "<script>" not in block, block
+        assert "&lt;b&gt;과적합&lt;/b&gt;" in block and "over &amp; &lt;i&gt;fit&lt;/i&gt;" in block
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in block
 
 
 def test_three_digit_question_numbers(tmp_path):
@@ -153,4 +163,4 @@ def test_three_digit_question_numbers(tmp_path):
     r = run_copy(tmp, GOOD.replace("questions: [6]", "questions: [6, 100]"), "--lang", "en")
     assert r.returncode == 0, r.stderr
     text = r.stdout
-    assert "[100](questions/100-hundredth.md)" in text and "[6](questions/06-overfitting.md)" in text
+    assert "[question 100](questions/100-hundredth.md)" in text and "[question 6](questions/06-overfitting.md)" in text
