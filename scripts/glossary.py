@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from translations import PageError, print_generated, read
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "glossary.yml"
@@ -88,16 +90,9 @@ def _yaml_error(e: yaml.YAMLError, name: str, line: int = 1) -> GlossaryError:
 def load(path: Path = SOURCE, docs: Path = DOCS) -> list[dict]:
     """The entries of glossary.yml, validated; raises GlossaryError."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        line = path.read_bytes()[:e.start].count(b"\n") + 1
-        raise GlossaryError(f"{path.name}:{line}: not UTF-8 (byte 0x{e.object[e.start]:02x})") from None
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: a folder, not a file") from None
-    except OSError as e:
-        raise GlossaryError(f"{path}: {e.strerror}") from None
+        text = read(path)
+    except PageError as e:
+        raise GlossaryError(str(e)) from None
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as e:
@@ -206,17 +201,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: ./docs)")
     ap.add_argument("--lang", choices=sorted(TEXT), default="ko", help="language (default: ko)")
     args = ap.parse_args(argv)
-    if not args.docs.is_dir():
-        print(f"{args.docs}: not a folder", file=sys.stderr)
-        return 1
-    try:
-        entries = load(args.source, args.docs)
-    except GlossaryError as e:
-        print(e, file=sys.stderr)
-        return 1
-    sys.stdout.write(page(entries, args.lang, args.docs))
-    return 0
-
+    return print_generated(args.docs, lambda: page(load(args.source, args.docs), args.lang, args.docs), GlossaryError)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from translations import PageError, front_matter, read, shown  # pages read as MkDocs reads them
+from translations import PageError, front_matter, print_generated, read, shown  # pages read as MkDocs reads them
 
 ROOT = Path(__file__).resolve().parent.parent
 H1 = re.compile(r"^# (.+?)\s*$", re.M)
@@ -163,17 +163,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder (default: ./docs)")
     ap.add_argument("--lang", choices=sorted(TEXT), default="ko", help="language (default: ko)")
     args = ap.parse_args(argv)
-    if not args.docs.is_dir():
-        print(f"{shown(args.docs)}: not a folder", file=sys.stderr)
-        return 1
-    try:
-        text = render(args.lang, args.docs)
-    except PageError as e:
-        print(e, file=sys.stderr)
-        return 1
-    sys.stdout.write(text)
-    return 0
-
+    return print_generated(args.docs, lambda: render(args.lang, args.docs), PageError)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -54,6 +54,21 @@ def read(path: Path) -> str:
         raise PageError(f"{shown(path)}: {e.strerror}") from None
 
 
+def print_generated(docs: Path, make, errors) -> int:
+    """The command line of a page generator (home.py, glossary.py): print the page that
+    make() returns, or one line `FILE: reason` on stderr and exit status 1."""
+    if not docs.is_dir():
+        print(f"{shown(docs)}: not a folder", file=sys.stderr)
+        return 1
+    try:
+        text = make()
+    except errors as e:
+        print(e, file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    return 0
+
+
 def write_all(pages: dict[Path, str]) -> None:
     """Write every page or none (PageError): each goes to a temporary file beside
     it, and only when all are written are they moved into place."""

@@ -10,6 +10,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from errors import one_error
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "glossary.py"
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -114,13 +116,6 @@ def run_copy(tmp: Path, text: str | bytes, *args):
     source.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return subprocess.run([sys.executable, str(tmp / "scripts" / "glossary.py"), "--source", source, *args],
                           cwd=tmp, capture_output=True, text=True)
-
-
-def one_error(r) -> str:
-    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    return lines[0]
 
 
 @pytest.mark.parametrize("text, error", [
