@@ -92,6 +92,10 @@ def test_a_new_question_needs_one_file_per_language(project):
         assert "/edit/main/docs/" not in home  # no edit link to a file that is not in the repository
         gloss = (site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         assert "/edit/main/docs/" not in gloss
+        # the language menu leads to the other language's glossary, not to a missing page
+        other, href = ("en", "../en/glossary/") if lang == "ko" else ("ko", "../../glossary/")
+        assert f'<a href="{href}" hreflang="{other}"' in gloss
+        assert (site / prefix / "glossary" / href / "index.html").resolve().is_file()
         assert f'<html lang="{lang}"' in gloss
         assert f'href="../questions/{NEW}/"' in article(gloss) and ("새 용어" if lang == "ko" else "fresh term") in gloss
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
