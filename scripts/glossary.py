@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Write the glossary pages (docs/<lang>/glossary.md) from glossary.yml.
+"""Print a language's glossary page (docs/<lang>/glossary.md), made from glossary.yml.
 
 glossary.yml is the one list of terms, their translations and the variants
-readers type (transliterations, abbreviations, spacing). This script turns it
-into a page per language; scripts/mkdocs_hooks.py turns the same file into the
-data the search uses to expand a query (search_data below). --check (used by
-the tests) exits 1 when a page is out of date; a bad entry is reported as
-`glossary.yml:LINE: reason`.
+readers type (transliterations, abbreviations, spacing). The build turns it
+into a page per language (scripts/hook_generated_pages.py: the pages are not
+committed) and into the data the search uses to expand a query
+(scripts/hook_search_glossary.py, search_data below). A bad entry is reported
+as `glossary.yml:LINE: reason`, here and by the build.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from translations import PageError, write_all
+from translations import PageError, print_generated, read
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "glossary.yml"
@@ -33,16 +34,16 @@ TEXT = {
     "ko": {
         "title": "용어집",
         "intro": ("면접 답변에 나오는 용어를 한국어와 영어로 모았습니다. "
-                  "**다른 표기·검색어** 칸의 말(음역, 약어, 띄어쓰기가 다른 표기)로 검색해도 "
+                  "**다른 표기**에 적힌 말(음역, 약어, 띄어쓰기가 다른 표기)로 검색해도 "
                   "같은 용어를 설명한 답변이 나옵니다."),
-        "head": ("용어", "English", "다른 표기·검색어", "뜻", "설명한 질문"),
+        "other": "영어", "variants": "다른 표기", "questions": "설명한 질문", "question": "질문 {n}",
     },
     "en": {
         "title": "Glossary",
         "intro": ("The terms used in the answers, in Korean and English. Searching for any of "
-                  "the words under **Other spellings and search terms** (transliterations, "
-                  "abbreviations, other spacing) finds the answers that explain the term."),
-        "head": ("Term", "Korean", "Other spellings and search terms", "Meaning", "Explained in"),
+                  "the words under **Other spellings** (transliterations, abbreviations, "
+                  "other spacing) finds the answers that explain the term."),
+        "other": "Korean", "variants": "Other spellings", "questions": "Explained in", "question": "question {n}",
     },
 }
 
@@ -89,16 +90,9 @@ def _yaml_error(e: yaml.YAMLError, name: str, line: int = 1) -> GlossaryError:
 def load(path: Path = SOURCE, docs: Path = DOCS) -> list[dict]:
     """The entries of glossary.yml, validated; raises GlossaryError."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        line = path.read_bytes()[:e.start].count(b"\n") + 1
-        raise GlossaryError(f"{path.name}:{line}: not UTF-8 (byte 0x{e.object[e.start]:02x})") from None
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: a folder, not a file") from None
-    except OSError as e:
-        raise GlossaryError(f"{path}: {e.strerror}") from None
+        text = read(path)
+    except PageError as e:
+        raise GlossaryError(str(e)) from None
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as e:
@@ -168,55 +162,46 @@ def search_data(entries: list[dict]) -> dict:
     return {"forms": lookup, "words": words, "questions": [list(e["questions"]) for e in entries]}
 
 
+def anchor(entry: dict) -> str:
+    """The term's id, the same in both languages (from its English form): glossary/#batch-normalization."""
+    return re.sub(r"[^a-z0-9]+", "-", str(entry["en"]).lower()).strip("-") or f"term-{entry['line']}"
+
+
 def page(entries: list[dict], lang: str, docs: Path = DOCS) -> str:
+    """One block per term: its name as a heading, the other language and the variants on one
+    line, the one-sentence meaning, the questions that explain it. A list, not a table, so that
+    it reads on a phone (a five-column table wrapped a term one word per line at 360 px)."""
     t = TEXT[lang]
     other = "en" if lang == "ko" else "ko"
-    rows = sorted(entries, key=lambda e: str(e[lang]).lower())
     slugs = question_pages(docs)
     out = ["---", f"title: {t['title']}", "search:",
            "  exclude: true  # every variant is on this page: it would top every search", "---", "",
-           "<!-- Written by scripts/glossary.py from glossary.yml: edit that file, not this one. -->", "",
-           f"# {t['title']}", "", t["intro"], "",
-           "| " + " | ".join(t["head"]) + " |", "|" + "---|" * len(t["head"])]
-    for e in rows:
-        links = ", ".join(f"[{q}](questions/{slugs[q]})" for q in e["questions"])
+           f"# {t['title']}", "", t["intro"], ""]
+    ids: set[str] = set()
+    for e in sorted(entries, key=lambda e: str(e[lang]).lower()):
+        key = anchor(e)
+        while key in ids:
+            key += "-"
+        ids.add(key)
         # terms are plain text (a "<" in one is not markup); definitions are Markdown, for formulas
-        cells = [f"**{html.escape(str(e[lang]), quote=False)}**", html.escape(str(e[other]), quote=False),
-                 html.escape(", ".join(map(str, e["variants"])), quote=False), str(e[f"{lang}_def"]), links]
-        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(out) + "\n"
+        forms = f"**{t['other']}** {html.escape(str(e[other]), quote=False)}"
+        if e["variants"]:
+            forms += f" · **{t['variants']}** " + html.escape(", ".join(map(str, e["variants"])), quote=False)
+        links = ", ".join(f"[{t['question'].format(n=q)}](questions/{slugs[q]})" for q in e["questions"])
+        out += [f"## {html.escape(str(e[lang]), quote=False)} {{#{key}}}", "", forms, "",
+                str(e[f"{lang}_def"]), "", f"**{t['questions']}** {links}", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="exit 1 if a page is out of date; write nothing")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog="`mkdocs build` and `mkdocs serve` make the glossary pages themselves: "
+                                        "this checks glossary.yml and shows what they get.")
     ap.add_argument("--source", type=Path, default=SOURCE, help="the glossary (default: glossary.yml)")
     ap.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: ./docs)")
+    ap.add_argument("--lang", choices=sorted(TEXT), default="ko", help="language (default: ko)")
     args = ap.parse_args(argv)
-    if not args.docs.is_dir():
-        print(f"{args.docs}: not a folder", file=sys.stderr)
-        return 1
-    try:
-        entries = load(args.source, args.docs)
-    except GlossaryError as e:
-        print(e, file=sys.stderr)
-        return 1
-    pages = {args.docs / lang / "glossary.md": page(entries, lang, args.docs) for lang in TEXT}
-    stale = [path for path, text in pages.items()
-             if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text]
-    if args.check:
-        for path in stale:
-            print(f"{path} is out of date: run scripts/glossary.py")
-        return 1 if stale else 0
-    try:
-        write_all({path: pages[path] for path in stale})
-    except PageError as e:
-        print(e, file=sys.stderr)
-        return 1
-    for path in stale:
-        print(f"wrote {path}")
-    return 0
-
+    return print_generated(args.docs, lambda: page(load(args.source, args.docs), args.lang, args.docs), GlossaryError)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,7 +4,7 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
 
 1. After each language's build, every question page's built HTML is read (so
    formulas are as the page has them: typeset when scripts/prerender_math.mjs
-   ran, which is why this hook comes after scripts/mkdocs_hooks.py) and its
+   ran, which is why this hook comes after scripts/hook_math.py) and its
    cards are written to assets/practice/cards.<lang>.json:
    - the question (id "7") and each sub-question (the H2 `{#12-1}`): prompt =
      the heading, answer = the short-answer admonition ("한 줄 답" / "Short answer");
@@ -31,6 +31,8 @@ import posixpath
 import re
 import sys
 from pathlib import Path
+
+import hook_common
 
 
 log = logging.getLogger("mkdocs.hooks.practice")
@@ -190,5 +192,4 @@ def on_post_build(config):
 
 
 if __name__ == "__main__":
-    print(__doc__.strip())
-    sys.exit(0 if sys.argv[1:] in ([], ["--help"], ["-h"]) else 2)
+    hook_common.not_a_command(__doc__, __file__)

@@ -4,7 +4,7 @@
 // performance score low on formula-heavy pages).
 //
 // Usage: node scripts/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...
-// (run by scripts/mkdocs_hooks.py after each language's build, with that
+// (run by scripts/hook_math.py after each language's build, with that
 // language's pages)
 //
 // In every PAGE, each pymdownx.arithmatex element

@@ -8,7 +8,8 @@ fail `mkdocs build --strict`.
 Listed under `hooks:` in mkdocs.yml; not a command.
 """
 import re
-import sys
+
+import hook_common
 
 REPO_LINK = re.compile(r"\]\(repo:([^)\s]+)\)")
 
@@ -19,7 +20,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 if __name__ == "__main__":
-    import argparse
-    argparse.ArgumentParser(prog="repo_links.py", description=__doc__.split("\n\n")[0],
-                            epilog="Not a command: mkdocs.yml loads it (hooks:) when the site is built.").parse_args()
-    sys.exit("repo_links.py is not a command: run `mkdocs build` or `mkdocs serve` (see --help)")
+    hook_common.not_a_command(__doc__, __file__)

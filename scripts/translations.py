@@ -19,9 +19,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-GENERATED = {"index.md", "glossary.md"}  # written by scripts/home.py and scripts/glossary.py for each language
+GENERATED = {"index.md", "glossary.md"}  # made by the build (scripts/hook_generated_pages.py): never stamped
 # Front matter as MkDocs finds it (mkdocs/utils/meta.py, YAML_RE): when its YAML
 # does not parse, MkDocs publishes the block as page text without a word.
+TAGS = re.compile(r"^tags:.*\n(?:[ \t]+-.*\n)*", re.M)
 FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
@@ -51,6 +52,21 @@ def read(path: Path) -> str:
         raise PageError(f"{shown(path)}: no such file") from None
     except OSError as e:
         raise PageError(f"{shown(path)}: {e.strerror}") from None
+
+
+def print_generated(docs: Path, make, errors) -> int:
+    """The command line of a page generator (home.py, glossary.py): print the page that
+    make() returns, or one line `FILE: reason` on stderr and exit status 1."""
+    if not docs.is_dir():
+        print(f"{shown(docs)}: not a folder", file=sys.stderr)
+        return 1
+    try:
+        text = make()
+    except errors as e:
+        print(e, file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    return 0
 
 
 def write_all(pages: dict[Path, str]) -> None:
@@ -93,8 +109,13 @@ def front_matter(text: str, path: Path):
 
 
 def ko_hash(ko_page: Path) -> str:
+    """The Korean page's revision: a hash of its text without its topic (`tags:`), which is
+    not translated text (tests/test_translations.py checks the twins name the same topic)."""
     text = read(ko_page)
-    front_matter(text, ko_page)
+    m = front_matter(text, ko_page)
+    if m:
+        rest = TAGS.sub("", m[1])
+        text = text[:m.start(1)] + rest + text[m.end(1):] if rest.strip() else text[m.end():].lstrip("\n")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 

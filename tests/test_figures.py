@@ -69,13 +69,17 @@ def test_help():
     assert "--check" in r.stdout and "--out" in r.stdout and "--only" in r.stdout
 
 
-def test_every_svg_in_the_directory_is_generated():
+def test_every_svg_in_the_directory_is_registered():
     on_disk = sorted(p.name for p in FIGURES_DIR.glob("*.svg"))
-    assert on_disk == FIGURES, "hand-made or orphaned SVG in docs/assets/figures/"
+    assert on_disk == FIGURES, "hand-made or orphaned SVG in docs/assets/figures/, or a registered figure missing"
 
 
-def test_twenty_two_figures_registered():  # a figure dropped from the list fails here
-    assert len(FIGURES) == 22
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_registered_figure_is_shown_on_a_page(lang):
+    """A figure dropped from the pages (or a page's link to a figure that is not drawn) fails here."""
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs" / lang).rglob("*.md"))
+    shown = set(re.findall(r"assets/figures/([\w.-]+\.svg)", pages))
+    assert sorted(shown) == FIGURES, "figures drawn but not shown, or shown but not drawn"
 
 
 @pytest.mark.parametrize("name", FIGURES)

@@ -10,6 +10,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from errors import one_error
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "glossary.py"
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -30,11 +32,6 @@ def run(*args):
                           capture_output=True, text=True)
 
 
-def test_pages_are_up_to_date():
-    r = run("--check")
-    assert r.returncode == 0, r.stdout + r.stderr
-
-
 @pytest.mark.parametrize("text, line, reason", [
     (GOOD + "- ko: 드롭아웃\n  en: dropout\n", 7, "missing variants, questions, ko_def, en_def"),
     (GOOD + GOOD.replace("과적합", "과적합2").replace("overfitting", "overfit"), 7,
@@ -47,7 +44,7 @@ def test_pages_are_up_to_date():
 def test_bad_entries_are_one_line_with_file_and_line(tmp_path, text, line, reason):
     source = tmp_path / "glossary.yml"
     source.write_text(text, encoding="utf-8")
-    r = run("--check", "--source", source)
+    r = run("--source", source)
     assert r.returncode == 1
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
@@ -75,15 +72,26 @@ def test_search_adds_only_words_of_one_entry():
 
 
 def test_glossary_pages_list_every_term_in_both_languages(site):
+    """One block per term: a heading (its own address, the same in both languages), the other
+    language and the variants, the meaning, links to the questions; no table."""
     entries = glossary.load()
+    ids = {}
     for lang, path in [("ko", site / "glossary" / "index.html"), ("en", site / "en" / "glossary" / "index.html")]:
         html = path.read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html
-        rows = re.findall(r"<tr>\s*<td><strong>(.*?)</strong>", html)
-        assert len(rows) == len(entries)
+        article = html[html.index("<article"):html.index("</article>")]
+        assert "<table" not in article
+        blocks = re.findall(r'<h2 id="([^"]+)">(.*?)<a class="headerlink".*?</h2>(.*?)(?=<h2|$)', article, re.S)
+        assert len(blocks) == len(entries)
+        ids[lang] = sorted(b[0] for b in blocks)
+        by_term = {b[1].strip(): b[2] for b in blocks}
+        other = "en" if lang == "ko" else "ko"
         for e in entries:
-            assert f"<strong>{e[lang]}</strong>" in html, e[lang]
-        assert "questions/16-batch-normalization/" in html
+            block = by_term[str(e[lang])]
+            assert str(e[other]) in block and all(str(v) in block for v in e["variants"]), e[lang]
+            for q in e["questions"]:
+                assert re.search(rf'href="\.\./questions/{q:02d}-[^"/]+/"', block), (e[lang], q)
+    assert ids["ko"] == ids["en"]
 
 
 def test_search_data_is_published_for_the_worker(site):
@@ -110,13 +118,6 @@ def run_copy(tmp: Path, text: str | bytes, *args):
                           cwd=tmp, capture_output=True, text=True)
 
 
-def one_error(r) -> str:
-    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    return lines[0]
-
-
 @pytest.mark.parametrize("text, error", [
     ((GOOD + GOOD.replace("과적합", "과적합2").replace("overfitting", "overfit").replace("오버피팅", "x")
       ).encode("utf-8").replace("과적합2".encode(), b"caf\xe9"), "glossary.yml:7: not UTF-8 (byte 0xe9)"),
@@ -130,41 +131,31 @@ def one_error(r) -> str:
 def test_bad_glossary_is_one_line(tmp_path, text, error):
     tmp = project(tmp_path)
     assert one_error(run_copy(tmp, text)) == error
-    assert not list((tmp / "docs").glob("*/glossary.md"))  # nothing written
 
 
 def test_missing_source_is_one_line(tmp_path):
     missing = tmp_path / "nope.yml"
-    assert one_error(run("--check", "--source", missing)) == f"{missing}: no such file"
+    assert one_error(run("--source", missing)) == f"{missing}: no such file"
 
 
 def test_html_in_a_term_is_shown_as_text(tmp_path):
     tmp = project(tmp_path)
     text = (GOOD.replace("ko: 과적합", "ko: '<b>과적합</b>'").replace("en: overfitting", "en: 'over & <i>fit</i>'")
             .replace("[오버피팅]", "['<script>alert(1)</script>']"))
-    r = run_copy(tmp, text)
-    assert r.returncode == 0, r.stderr
     for lang in ("ko", "en"):
-        page = markdown.markdown((tmp / "docs" / lang / "glossary.md").read_text(encoding="utf-8"),
-                                 extensions=["tables", "attr_list", "md_in_html"])
-        row = re.search(r"<tr>\s*<td><strong>.*?</tr>", page, re.S)[0]
-        assert "<b>" not in row and "<i>" not in row and "<script>" not in row, row
-        assert "&lt;b&gt;과적합&lt;/b&gt;" in row and "over &amp; &lt;i&gt;fit&lt;/i&gt;" in row
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in row
+        r = run_copy(tmp, text, "--lang", lang)
+        assert r.returncode == 0, r.stderr
+        page = markdown.markdown(r.stdout, extensions=["attr_list", "md_in_html"])
+        block = page[page.index("<h2"):]
+        assert "<b>" not in block and "<i>" not in block and "<script>" not in block, block
+        assert "&lt;b&gt;과적합&lt;/b&gt;" in block and "over &amp; &lt;i&gt;fit&lt;/i&gt;" in block
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in block
 
 
 def test_three_digit_question_numbers(tmp_path):
     tmp = project(tmp_path)
     (tmp / "docs" / "ko" / "questions" / "100-hundredth.md").write_text("# 백 번째 질문\n", encoding="utf-8")
-    r = run_copy(tmp, GOOD.replace("questions: [6]", "questions: [6, 100]"))
+    r = run_copy(tmp, GOOD.replace("questions: [6]", "questions: [6, 100]"), "--lang", "en")
     assert r.returncode == 0, r.stderr
-    text = (tmp / "docs" / "en" / "glossary.md").read_text(encoding="utf-8")
-    assert "[100](questions/100-hundredth.md)" in text and "[6](questions/06-overfitting.md)" in text
-
-
-def test_glossary_page_it_cannot_write_is_one_line(tmp_path):
-    tmp = project(tmp_path)
-    (tmp / "docs" / "en" / "glossary.md").mkdir()
-    r = run_copy(tmp, GOOD)
-    assert one_error(r) == "docs/en/glossary.md: a folder, not a page"
-    assert not (tmp / "docs" / "ko" / "glossary.md").exists()  # not written alone
+    text = r.stdout
+    assert "[question 100](questions/100-hundredth.md)" in text and "[question 6](questions/06-overfitting.md)" in text

@@ -10,20 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from errors import one_error
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted(p.name for p in (ROOT / "scripts").iterdir() if p.suffix in (".py", ".mjs"))
 
 
-def one_error(r) -> str:
-    """The single stderr line of a refused input (exit 1, no traceback)."""
-    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    return lines[0]
-
-
 def test_scripts_are_discovered():
-    assert {"translations.py", "mkdocs_hooks.py", "serve_subpath.py", "prerender_math.mjs"} <= set(SCRIPTS)
+    assert {"translations.py", "hook_math.py", "serve_subpath.py", "prerender_math.mjs"} <= set(SCRIPTS)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -42,9 +36,21 @@ def test_every_script_answers_help(script):
     assert r.stdout.startswith("usage:") and script in r.stdout.splitlines()[0], r.stdout
 
 
-def test_hooks_module_run_as_a_command_says_what_it_is():
-    r = subprocess.run([sys.executable, "scripts/mkdocs_hooks.py"], cwd=ROOT, capture_output=True, text=True)
-    assert one_error(r) == "mkdocs_hooks.py is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
+HOOKS = [Path(line.split("#")[0].strip().removeprefix("- ")).name
+         for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n")[1].split("\n\n")[0].splitlines()
+         if line.strip().startswith("- scripts/")]
+
+
+def test_hooks_are_listed():
+    assert "repo_links.py" in HOOKS and len(HOOKS) >= 5, HOOKS
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_hooks_module_run_as_a_command_says_what_it_is(hook):
+    r = subprocess.run([sys.executable, f"scripts/{hook}"], cwd=ROOT, capture_output=True, text=True)
+    assert one_error(r) == f"{hook} is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
+    r = subprocess.run([sys.executable, f"scripts/{hook}", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert "Not a command" in r.stdout
 
 
 def test_fetch_mathjax_option_does_not_read_as_print_the_version():
@@ -83,20 +89,26 @@ def test_home_refuses_a_question_page_without_h1(docs):
     text = page.read_text(encoding="utf-8")
     assert "\n# TensorFlow 1.x style" in text
     page.write_text(re.sub(r"^# .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
-    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in docs.glob("*/index.md")}
-    assert one_error(home(docs)) == "docs/en/questions/03-tensorflow-vs-pytorch.md: no H1"
-    assert {p: p.read_bytes() for p in docs.glob("*/index.md")} == before  # the Korean one is not written alone
+    assert one_error(home(docs, "--lang", "en")) == "docs/en/questions/03-tensorflow-vs-pytorch.md: no H1"
 
 
 def test_home_lists_three_digit_questions_in_order(docs):
-    for lang, title in [("ko", "백 번째 질문인가요?"), ("en", "Is this the hundredth question?")]:
-        (docs / lang / "questions" / "100-hundredth.md").write_text(f"# {title}\n\n답.\n", encoding="utf-8")
-        assert home(docs).returncode == 0
-        text = (docs / lang / "index.md").read_text(encoding="utf-8")
-        items = re.findall(r"^- \*\*(\d+)\.\*\* \[(.*?)\]\((.*?)\)", text, re.M)
-        assert [int(n) for n, _, _ in items] == list(range(1, 21)) + [100]
+    for lang, title, tag in [("ko", "백 번째 질문인가요?", "하드웨어"), ("en", "Is this the hundredth question?", "Hardware")]:
+        (docs / lang / "questions" / "100-hundredth.md").write_text(f"---\ntags: [{tag}]\n---\n\n# {title}\n\n답.\n",
+                                                                   encoding="utf-8")
+        r = home(docs, "--lang", lang)
+        assert r.returncode == 0, r.stderr
+        last = r.stdout.split(f"## {tag}\n")[1]  # the last topic: question 20, then 100
+        items = re.findall(r"^- \*\*(\d+)\.\*\* \[(.*?)\]\((.*?)\)", last, re.M)
+        assert [int(n) for n, _, _ in items] == [20, 100]
         assert items[-1][1:] == (title, "questions/100-hundredth.md")
+
+
+def test_home_refuses_a_question_without_a_known_topic(docs):
+    page = docs / "ko" / "questions" / "06-overfitting.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("tags: [규제와 평가]", "tags: [Regularization]"),
+                    encoding="utf-8")
+    assert one_error(home(docs)).startswith("docs/ko/questions/06-overfitting.md: front matter must name one topic")
 
 
 # --- search_eval.py ---
@@ -108,7 +120,7 @@ def test_search_eval_reads_three_digit_question_numbers():
     assert QUESTION.search("/dl-interview/questions/06-overfitting/")[1] == "06"
 
 
-# --- mkdocs_hooks.py: front matter MkDocs cannot read fails the build ---
+# --- hook_front_matter.py: front matter MkDocs cannot read fails the build ---
 
 @pytest.mark.parametrize("rel, front, error", [
     ("en/questions/06-overfitting.md", "title: [unclosed\n",
@@ -126,6 +138,8 @@ def test_build_fails_on_front_matter_mkdocs_cannot_read(tmp_path, rel, front, er
         shutil.copy(ROOT / name, tmp_path)
     page = tmp_path / "docs" / rel
     text = page.read_text(encoding="utf-8")
+    if front.startswith("- "):  # a list replaces the page's own keys (its topic)
+        text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     text = text[4:] if text.startswith("---\n") else "---\n" + text
     page.write_text("---\n" + front + text, encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
@@ -140,25 +154,3 @@ def test_missing_docs_folder_is_one_line(tmp_path, script):
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--docs", "nodocs"], cwd=tmp_path,
                        capture_output=True, text=True)
     assert one_error(r) == "nodocs: not a folder"
-
-
-def test_home_reports_a_home_page_it_cannot_write(docs):
-    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
-    (docs / "en" / "index.md").unlink()
-    (docs / "en" / "index.md").mkdir()
-    before = (docs / "ko" / "index.md").read_bytes()
-    assert one_error(home(docs)) == "docs/en/index.md: a folder, not a page"
-    assert (docs / "ko" / "index.md").read_bytes() == before  # not written alone
-    assert sorted(p.name for p in docs.glob("*/.*")) == []  # no temporary file left
-
-
-def test_home_writes_both_pages_or_neither(docs):
-    """A write that fails part-way (here: the English page's temporary file cannot be
-    created) leaves the Korean home page as it was."""
-    (docs / "ko" / "questions" / "06-overfitting.md").write_text("# 바뀐 질문\n", encoding="utf-8")
-    (docs / "en" / "questions" / "06-overfitting.md").write_text("# Changed question\n", encoding="utf-8")
-    (docs / "en" / ".index.md.tmp").mkdir()
-    before = {p: p.read_bytes() for p in docs.glob("*/index.md")}
-    assert one_error(home(docs)) == "docs/en/index.md: cannot write (Is a directory)"
-    assert {p: p.read_bytes() for p in docs.glob("*/index.md")} == before
-    assert not (docs / "ko" / ".index.md.tmp").exists()

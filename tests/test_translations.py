@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from errors import one_error
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "scripts" / "translations.py"
 
@@ -24,14 +26,6 @@ def docs(tmp_path):
 
 def run_in(docs, *args):
     return run("--docs", "docs", *args, cwd=docs.parent)
-
-
-def one_error(r) -> str:
-    """The single stderr line of a refused input (exit 1, no traceback)."""
-    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    return lines[0]
 
 
 def test_every_english_page_is_current():
@@ -100,7 +94,7 @@ def test_byte_order_mark_is_not_text(docs):
     assert f"{EN6}: behind" in run_in(docs).stdout
     assert run_in(docs, "--stamp", EN6).returncode == 0
     after = en.read_bytes().decode("utf-8")
-    assert not after.startswith("\ufeff") and after.startswith("---\nko_hash: ")
+    assert not after.startswith("\ufeff") and after.startswith("---\ntags: ")
     assert after.count("ko_hash:") == 1 and after.count("\n---\n") == before.count("\n---\n")
     assert after.split("---\n", 2)[2] == before.split("---\n", 2)[2]
     assert run_in(docs).returncode == 0
@@ -141,7 +135,7 @@ def spoil(docs, rel, how):
     (EN6, "bad yaml", f"{EN6}:2: front matter is not valid YAML (while parsing a flow sequence: "
                       "expected ',' or ']', but got ':')"),
     (KO6, "bad yaml", f"{KO6}:2: front matter is not valid YAML (while parsing a flow sequence: "
-                      "expected ',' or ']', but got '<stream end>')"),
+                      "expected ',' or ']', but got ':')"),  # the next line holds the page's topic
 ])
 def test_bad_pages_are_one_line_errors(docs, rel, how, error):
     spoil(docs, rel, how)
@@ -181,3 +175,17 @@ def test_stamp_refuses_what_is_not_an_english_translation(docs, target, error):
     # the good page first: nothing is written unless every page can be stamped
     assert one_error(run_in(docs, "--stamp", EN6, target)) == error
     assert {p: p.read_bytes() for p in docs.parent.rglob("*.md")} == before and en.exists()
+
+
+def test_a_topic_is_not_translated_text(docs):
+    """Setting or changing a Korean page's topic (`tags:`) leaves its English twin current;
+    a change to its text does not."""
+    ko = docs / "ko" / "questions" / "06-overfitting.md"
+    text = ko.read_text(encoding="utf-8")
+    ko.write_text(text.replace("tags: [규제와 평가]", "tags: [기초]"), encoding="utf-8")
+    assert run_in(docs).returncode == 0
+    ko.write_text(text.split("---\n\n", 1)[1], encoding="utf-8")  # no front matter at all
+    assert run_in(docs).returncode == 0
+    ko.write_text(text.replace("tags: [규제와 평가]", "tags: [기초]\ntitle: 과적합"), encoding="utf-8")
+    r = run_in(docs)
+    assert r.returncode == 1 and "06-overfitting.md" in r.stdout

@@ -71,3 +71,10 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert test_cmd in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "--no-deps -r requirements-torch.txt" in test_cmd
     assert json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["engines"]["node"]
+
+
+def test_build_checks_out_the_whole_history():
+    """Each question page shows the date of its last commit: a shallow clone would date every page alike."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    build = text[text.index("  build:"):text.index("  test:")]
+    assert re.search(r"uses: actions/checkout@v\d+\n\s+with:\n\s+fetch-depth: 0\b", build), build
