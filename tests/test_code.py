@@ -5,6 +5,7 @@ line; functions are imported and checked against hand-computed values and numeri
 gradients. PyTorch code is skipped, with the reason, where PyTorch is not installed.
 """
 import importlib
+import importlib.util
 import os
 import re
 import subprocess
@@ -141,6 +142,7 @@ LINE_COUNTS = [
     ("numpy_conv.py", "layer", 33, "18-numpy-mnist-mlp.md"),
     ("numpy_conv.py", "backward", 8, "18-numpy-mnist-mlp.md"),
     ("torch_mlp.py", None, 28, "19-framework-mnist.md"),
+    ("keras_mlp.py", None, 17, "19-framework-mnist.md"),
 ]
 
 
@@ -155,7 +157,7 @@ def test_line_counts_are_what_the_pages_say(name, part, count, page):
 
 def test_pages_include_the_code_instead_of_copying_it():
     for page, files in [("18-numpy-mnist-mlp.md", ["numpy_mlp.py", "numpy_mlp.py:backward", "numpy_conv.py"]),
-                        ("19-framework-mnist.md", ["torch_mlp.py", "torch_cnn.py", "last_layer.py", "bce_mse.py"]),
+                        ("19-framework-mnist.md", ["torch_mlp.py", "torch_cnn.py", "last_layer.py", "bce_mse.py", "keras_mlp.py"]),
                         ("20-gpus.md", ["ddp_example.py", "gpu_memory.py"])]:
         for d in (KO, EN):
             text = (d / page).read_text(encoding="utf-8")
@@ -259,6 +261,18 @@ def test_torch_programs_print_the_quoted_accuracy_under_any_kernels(name, settin
     # losses within 10%, accuracy within one test image of the page, in both settings
     assert_prints_what_the_page_quotes(name, "19-framework-mnist.md", out, rel=0.1,
                                        labels=[(r"test accuracy: ", ONE_TEST_IMAGE), (r"parameters: ", 0)])
+
+
+def test_keras_version_trains_the_same_mlp():
+    # Keras is not among the test requirements: this runs where it is installed
+    # (pip install keras), on the PyTorch backend the file picks by default.
+    need_torch()
+    if importlib.util.find_spec("keras") is None:  # not imported here: that needs its backend chosen
+        pytest.skip("Keras is not installed: keras_mlp.py is not run")
+    out = run("keras_mlp", env={"KERAS_BACKEND": "torch"})
+    assert last_number(out, "test accuracy") >= 0.95
+    quoted = re.search(r"`test accuracy: ([0-9.]+)`", (KO / "19-framework-mnist.md").read_text(encoding="utf-8"))
+    assert abs(last_number(out, "test accuracy") - float(quoted[1])) <= ONE_TEST_IMAGE
 
 
 def test_which_loss_expects_what():
