@@ -36,8 +36,9 @@ def mlp_activation_bytes(batch_size, widths, bytes_per_value=4):
 
 
 def transformer_activation_bytes(seq_len, batch_size, hidden, heads, layers):
-    """Korthikanti et al. (2022), eq. 1: s*b*h*(34 + 5*a*s/h) bytes per layer,
-    16-bit activations, no tensor/sequence parallelism, no recomputation."""
+    """Korthikanti et al. (2023, MLSys; arXiv:2205.05198, 2022), eq. 1:
+    s*b*h*(34 + 5*a*s/h) bytes per layer, 16-bit activations, no tensor/sequence
+    parallelism, no recomputation."""
     return layers * seq_len * batch_size * hidden * (34 + 5 * heads * seq_len / hidden)
 
 
