@@ -18,7 +18,7 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "dev"))
 from serve_subpath import built_site, serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

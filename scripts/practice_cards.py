@@ -3,8 +3,8 @@
 The one generator of the practice mode's data (docs/javascripts/practice.js):
 
 1. After each language's build, every question page's built HTML is read (so
-   formulas are as the page has them: typeset when scripts/prerender_math.mjs
-   ran, which is why this hook comes after scripts/hook_math.py) and its
+   formulas are as the page has them: typeset when scripts/build/prerender_math.mjs
+   ran, which is why this hook comes after scripts/build/hook_math.py) and its
    cards are written to assets/practice/cards.<lang>.json:
    - the question (id "7") and each sub-question (the H2 `{#12-1}`): prompt =
      the heading, answer = the short-answer admonition ("한 줄 답" / "Short answer");
@@ -32,7 +32,8 @@ import re
 import sys
 from pathlib import Path
 
-import hook_common
+sys.path.insert(0, str(Path(__file__).resolve().parent / "build"))
+import hook_common  # noqa: E402
 
 
 log = logging.getLogger("mkdocs.hooks.practice")

@@ -1,9 +1,5 @@
 """Small helpers shared by the real-browser tests."""
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from search_eval import ask, ready, result_links  # noqa: E402
+from search_eval import ask, ready, result_links
 
 Q6 = "questions/06-overfitting/"
 Q12 = "questions/12-relu-vs-sigmoid/"

@@ -98,4 +98,4 @@ def test_license_says_what_applies_to_what():
 def test_pull_request_checklist_names_what_a_change_to_an_answer_needs():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "docs/ko/questions/" in text and "docs/en/questions/" in text
-    assert "python scripts/translations.py --stamp" in text and "python -m pytest" in text
+    assert "python scripts/content/translations.py --stamp" in text and "python -m pytest" in text

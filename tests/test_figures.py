@@ -1,4 +1,4 @@
-"""The figures under docs/assets/figures/ are exactly what scripts/figures.py
+"""The figures under docs/assets/figures/ are exactly what scripts/content/figures.py
 draws, and each one is a small, well-formed SVG with its own white background."""
 import importlib.util
 import re
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "figures.py"
+SCRIPT = ROOT / "scripts" / "content" / "figures.py"
 FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
 
 
@@ -32,7 +32,7 @@ def run(*args):
 
 def test_committed_figures_match_the_generator():
     r = run("--check")
-    assert r.returncode == 0, f"stale figures, run scripts/figures.py:\n{r.stdout}{r.stderr}"
+    assert r.returncode == 0, f"stale figures, run scripts/content/figures.py:\n{r.stdout}{r.stderr}"
 
 
 def test_check_detects_a_stale_figure(tmp_path):
@@ -85,7 +85,7 @@ def test_every_registered_figure_is_shown_on_a_page(lang):
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_is_a_small_wellformed_svg_on_white(name):
     path = FIGURES_DIR / name
-    assert path.is_file(), f"{name} missing: run scripts/figures.py"
+    assert path.is_file(), f"{name} missing: run scripts/content/figures.py"
     data = path.read_bytes()
     assert len(data) < 100_000, f"{name} is {len(data)} bytes"
 

@@ -1,4 +1,4 @@
-"""The home pages and the glossary pages are made by the build (scripts/hook_generated_pages.py),
+"""The home pages and the glossary pages are made by the build (scripts/build/hook_generated_pages.py),
 not committed: a new question shows on both home pages, in the glossary's links and in search
 with nothing but `mkdocs build` run."""
 import html as htmlmod
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+import home
+from translations import front_matter
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import home  # noqa: E402
-from translations import front_matter  # noqa: E402
 NEW = "21-new-question"
 KO = """---
 tags: [실습과 프레임워크]
@@ -107,7 +107,7 @@ def test_a_committed_copy_of_a_generated_page_fails_the_build(project):
     (project / "docs" / "en" / "glossary.md").write_text("# Glossary\n", encoding="utf-8")
     r = build(project)
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr[-3000:]
-    assert "docs/en/glossary.md: generated at build time by scripts/glossary.py: delete this file" in r.stderr
+    assert "docs/en/glossary.md: generated at build time by scripts/content/glossary.py: delete this file" in r.stderr
 
 
 def tags_of(page: Path) -> list:
@@ -125,7 +125,7 @@ def test_every_question_names_one_topic_the_same_in_both_languages():
         en = ROOT / "docs" / "en" / "questions" / ko.name
         k, e = tags_of(ko), tags_of(en)
         assert k and len(k) == 1 and e and len(e) == 1, f"{ko.name}: tags {k} / {e}"
-        assert (k[0], e[0]) in home.TOPICS, f"{ko.name}: {k[0]} / {e[0]} is not one topic of scripts/home.py"
+        assert (k[0], e[0]) in home.TOPICS, f"{ko.name}: {k[0]} / {e[0]} is not one topic of scripts/content/home.py"
 
 
 def text_of(fragment: str) -> str:

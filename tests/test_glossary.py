@@ -10,12 +10,11 @@ from pathlib import Path
 import markdown
 import pytest
 
+import glossary
 from errors import one_error
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "glossary.py"
-sys.path.insert(0, str(ROOT / "scripts"))
-import glossary  # noqa: E402
+SCRIPT = ROOT / "scripts" / "content" / "glossary.py"
 
 GOOD = """\
 - ko: 과적합
@@ -103,9 +102,9 @@ def test_search_data_is_published_for_the_worker(site):
 
 def project(tmp_path: Path) -> Path:
     """A copy of the script and the Korean question pages, run as a contributor would run it."""
-    (tmp_path / "scripts").mkdir()
-    shutil.copy(SCRIPT, tmp_path / "scripts")
-    shutil.copy(ROOT / "scripts" / "translations.py", tmp_path / "scripts")
+    (tmp_path / "scripts" / "content").mkdir(parents=True)
+    shutil.copy(SCRIPT, tmp_path / "scripts" / "content")
+    shutil.copy(SCRIPT.with_name("translations.py"), tmp_path / "scripts" / "content")
     shutil.copytree(ROOT / "docs" / "ko" / "questions", tmp_path / "docs" / "ko" / "questions")
     (tmp_path / "docs" / "en").mkdir()
     return tmp_path
@@ -114,7 +113,7 @@ def project(tmp_path: Path) -> Path:
 def run_copy(tmp: Path, text: str | bytes, *args):
     source = tmp / "glossary.yml"
     source.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return subprocess.run([sys.executable, str(tmp / "scripts" / "glossary.py"), "--source", source, *args],
+    return subprocess.run([sys.executable, str(tmp / "scripts" / "content" / "glossary.py"), "--source", source, *args],
                           cwd=tmp, capture_output=True, text=True)
 
 

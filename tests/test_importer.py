@@ -1,4 +1,4 @@
-"""scripts/split_readme.py: upstream quirks, bad input, nothing lost, no silent overwrite."""
+"""scripts/content/split_readme.py: upstream quirks, bad input, nothing lost, no silent overwrite."""
 import re
 import subprocess
 import sys
@@ -9,12 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import split_readme
 from seed import SEED, questions, subs, toc
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "split_readme.py"
-sys.path.insert(0, str(ROOT / "scripts"))
-import split_readme  # noqa: E402
+SCRIPT = ROOT / "scripts" / "content" / "split_readme.py"
 
 MATH = "https://render.githubusercontent.com/render/math?math="
 

@@ -1,5 +1,5 @@
 """The 404 page, which GitHub Pages serves for every missing address of the site
-(scripts/serve_subpath.py does the same): links right for a project site and
+(scripts/dev/serve_subpath.py does the same): links right for a project site and
 for a site at a domain's root, and the language of the address the reader
 mistyped: its text, navigation, search and language menu."""
 import os
@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ready, result_links, search
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from serve_subpath import serve  # noqa: E402
+from serve_subpath import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSING = "questions/99-no-such-question/"

@@ -81,7 +81,7 @@ def test_every_page_parses_without_errors(site):
 # --- external links ---------------------------------------------------------------
 
 def test_external_links_are_well_formed_https():
-    r = subprocess.run([sys.executable, "scripts/external_links.py", "--check"], cwd=ROOT,
+    r = subprocess.run([sys.executable, "scripts/content/external_links.py", "--check"], cwd=ROOT,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert re.search(r"\d+ external links? on \d+ hosts?", r.stdout)

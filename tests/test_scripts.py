@@ -13,11 +13,24 @@ import pytest
 from errors import one_error
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = sorted(p.name for p in (ROOT / "scripts").iterdir() if p.suffix in (".py", ".mjs"))
+ROLES = ["bench", "build", "content", "dev"]  # benchmarks, the site's build, the content pipeline, developer tools
+NOT_YET_SORTED = {"bench_practice.py", "practice_cards.py", "vendor_ts_fsrs.py"}  # to move into bench/ and build/
+# commands, as run from the repository: the .py and .mjs files of each role folder (figurelib/ is a package)
+SCRIPTS = sorted([f"{role}/{p.name}" for role in ROLES for p in (ROOT / "scripts" / role).iterdir()
+                  if p.suffix in (".py", ".mjs")] + list(NOT_YET_SORTED))
 
 
 def test_scripts_are_discovered():
-    assert {"translations.py", "hook_math.py", "serve_subpath.py", "prerender_math.mjs"} <= set(SCRIPTS)
+    assert {"content/translations.py", "build/hook_math.py", "dev/serve_subpath.py",
+            "build/prerender_math.mjs", "bench/search_eval.py"} <= set(SCRIPTS)
+
+
+def test_every_script_lives_in_a_role_folder():
+    """scripts/ holds the role folders and nothing else, so the tree says what each script is for."""
+    top = {p.name for p in (ROOT / "scripts").iterdir() if p.name != "__pycache__"}
+    expected = set(ROLES) | NOT_YET_SORTED
+    assert top == expected, (f"not in a role folder ({', '.join(ROLES)}): {sorted(top - expected)}; "
+                             f"missing: {sorted(expected - top)}")
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -33,28 +46,36 @@ def test_every_script_answers_help(script):
         cmd = [sys.executable, f"scripts/{script}", "--help"]
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("usage:") and script in r.stdout.splitlines()[0], r.stdout
+    assert r.stdout.startswith("usage:") and Path(script).name in r.stdout.splitlines()[0], r.stdout
 
 
-HOOKS = [Path(line.split("#")[0].strip().removeprefix("- ")).name
+HOOKS = [line.split("#")[0].strip().removeprefix("- ")
          for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n")[1].split("\n\n")[0].splitlines()
          if line.strip().startswith("- scripts/")]
 
 
 def test_hooks_are_listed():
-    assert "repo_links.py" in HOOKS and len(HOOKS) >= 5, HOOKS
+    assert "scripts/build/hook_repo_links.py" in HOOKS and len(HOOKS) >= 5, HOOKS
+
+
+def test_every_hook_module_is_in_build_and_listed():
+    listed = {Path(h).name for h in HOOKS}
+    modules = {p.name for p in (ROOT / "scripts" / "build").glob("hook_*.py")} - {"hook_common.py"}
+    assert modules <= listed, f"not under hooks: in mkdocs.yml: {sorted(modules - listed)}"
+    assert all(h.startswith("scripts/build/hook_") or Path(h).name in NOT_YET_SORTED for h in HOOKS), HOOKS
 
 
 @pytest.mark.parametrize("hook", HOOKS)
 def test_hooks_module_run_as_a_command_says_what_it_is(hook):
-    r = subprocess.run([sys.executable, f"scripts/{hook}"], cwd=ROOT, capture_output=True, text=True)
-    assert one_error(r) == f"{hook} is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
-    r = subprocess.run([sys.executable, f"scripts/{hook}", "--help"], cwd=ROOT, capture_output=True, text=True)
+    name = Path(hook).name
+    r = subprocess.run([sys.executable, hook], cwd=ROOT, capture_output=True, text=True)
+    assert one_error(r) == f"{name} is not a command: run `mkdocs build` or `mkdocs serve` (see --help)"
+    r = subprocess.run([sys.executable, hook, "--help"], cwd=ROOT, capture_output=True, text=True)
     assert "Not a command" in r.stdout
 
 
 def test_fetch_mathjax_option_does_not_read_as_print_the_version():
-    r = subprocess.run([sys.executable, "scripts/fetch_mathjax.py", "--help"], cwd=ROOT, capture_output=True,
+    r = subprocess.run([sys.executable, "scripts/build/fetch_mathjax.py", "--help"], cwd=ROOT, capture_output=True,
                        text=True)
     assert "--mathjax-version VERSION" in r.stdout and not re.search(r"--version\b", r.stdout)
 
@@ -62,7 +83,7 @@ def test_fetch_mathjax_option_does_not_read_as_print_the_version():
 def test_external_links_stops_quietly_when_the_reader_stops_reading():
     """`external_links.py | head`: the reading end closes before the list is written."""
     for args in ([], ["--check"]):
-        p = subprocess.Popen([sys.executable, "scripts/external_links.py", *args], cwd=ROOT,
+        p = subprocess.Popen([sys.executable, "scripts/content/external_links.py", *args], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         p.stdout.close()
         err = p.stderr.read().decode()
@@ -79,7 +100,7 @@ def docs(tmp_path):
 
 
 def home(docs, *args):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "home.py"), "--docs", "docs", *args],
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "content" / "home.py"), "--docs", "docs", *args],
                           cwd=docs.parent, capture_output=True, text=True)
 
 
@@ -114,7 +135,6 @@ def test_home_refuses_a_question_without_a_known_topic(docs):
 # --- search_eval.py ---
 
 def test_search_eval_reads_three_digit_question_numbers():
-    sys.path.insert(0, str(ROOT / "scripts"))
     from search_eval import QUESTION
     assert QUESTION.search("/dl-interview/en/questions/100-hundredth/#100-1")[1] == "100"
     assert QUESTION.search("/dl-interview/questions/06-overfitting/")[1] == "06"
@@ -151,6 +171,6 @@ def test_build_fails_on_front_matter_mkdocs_cannot_read(tmp_path, rel, front, er
 
 @pytest.mark.parametrize("script", ["home.py", "translations.py", "glossary.py"])
 def test_missing_docs_folder_is_one_line(tmp_path, script):
-    r = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--docs", "nodocs"], cwd=tmp_path,
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "content" / script), "--docs", "nodocs"], cwd=tmp_path,
                        capture_output=True, text=True)
     assert one_error(r) == "nodocs: not a folder"

@@ -2,14 +2,10 @@
 
 The query set (tests/fixtures/search-queries.yml) holds what readers type:
 particles and endings, spacing variants, transliterations, abbreviations. The
-same measurement is scripts/search_eval.py, which also times it."""
-import sys
-from pathlib import Path
-
+same measurement is scripts/bench/search_eval.py, which also times it."""
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from search_eval import ask, evaluate, load_queries, open_search, result_links  # noqa: E402
+from search_eval import ask, evaluate, load_queries, open_search, result_links
 
 TARGET = 0.95
 

@@ -8,14 +8,12 @@ names questions, one of them among the first five), log no error or warning
 in the page or the search worker, and answer within 1 s of the last keystroke."""
 import html
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from search_eval import ask, open_search  # noqa: E402
+from search_eval import ask, open_search
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,6 @@
 import os
 import re
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -192,7 +191,6 @@ def test_404_pages_link_home_from_any_depth(site, server):
 
 def test_page_description_is_escaped_for_its_attribute():
     # templates print it inside content="..." as it is (no autoescape in MkDocs)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     import hook_descriptions
     text = hook_descriptions._text('<p>Say "no" to <code>&lt;script&gt;</code> &amp; more</p>')
     assert text == "Say &quot;no&quot; to &lt;script&gt; &amp; more"

@@ -8,16 +8,15 @@ Both checks read what a reader reads as prose: not code blocks, inline code,
 math, HTML comments, link targets or URLs. A failure names FILE:LINE.
 """
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+import glossary
+
 ROOT = Path(__file__).resolve().parent.parent
 KO = ROOT / "docs" / "ko" / "questions"
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed-readme.md"
-sys.path.insert(0, str(ROOT / "scripts"))
-import glossary  # noqa: E402
 
 PAGES = sorted(KO.glob("[0-9][0-9]-*.md"))
 

@@ -9,7 +9,7 @@ import pytest
 from errors import one_error
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOL = ROOT / "scripts" / "translations.py"
+TOOL = ROOT / "scripts" / "content" / "translations.py"
 
 
 def run(*args, cwd=None):

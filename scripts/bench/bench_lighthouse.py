@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pages import CHROMIUM  # noqa: E402
-from serve_subpath import built_site, serve  # noqa: E402
+from serve_subpath import built_site, serve  # noqa: E402  (scripts/dev/: bench_pages put it on the path)
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "

@@ -1,4 +1,5 @@
-"""What the MkDocs hooks (scripts/hook_*.py, scripts/repo_links.py) share.
+"""What the MkDocs hooks (scripts/build/hook_*.py) share, with the content scripts
+they read pages by: `from hook_common import glossary, home, translations`.
 
 Each hook module is listed under `hooks:` in mkdocs.yml; run as a command it
 answers --help and otherwise says it is not one. Not a command itself.
@@ -6,6 +7,13 @@ answers --help and otherwise says it is not one. Not a command itself.
 import argparse
 import sys
 from pathlib import Path
+
+# Imported here, once, from scripts/content/: MkDocs puts a hook's own folder on
+# sys.path only while it loads that hook, so a later hook could not find them.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "content"))
+import glossary  # noqa: E402,F401
+import home  # noqa: E402,F401
+import translations  # noqa: E402,F401
 
 
 def not_a_command(doc: str, file: str, role: str = "mkdocs.yml loads it (hooks:) when the site is built") -> None:

@@ -3,8 +3,8 @@
 // run no MathJax at all (it was the main-thread work that kept Lighthouse's
 // performance score low on formula-heavy pages).
 //
-// Usage: node scripts/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...
-// (run by scripts/hook_math.py after each language's build, with that
+// Usage: node scripts/build/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...
+// (run by scripts/build/hook_math.py after each language's build, with that
 // language's pages)
 //
 // In every PAGE, each pymdownx.arithmatex element
@@ -28,7 +28,7 @@ import { AllPackages } from "mathjax-full/js/input/tex/AllPackages.js";
 
 const [site, cssName, ...files] = process.argv.slice(2);
 if (!files.length || site === "--help") {
-  console.log("usage: node scripts/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...");
+  console.log("usage: node scripts/build/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...");
   process.exit(site === "--help" ? 0 : 2);
 }
 const adaptor = liteAdaptor();

@@ -1,6 +1,6 @@
 """MkDocs hook: formulas typeset at build time, so readers' browsers run no MathJax.
 
-After each language's build, scripts/prerender_math.mjs (MathJax in Node)
+After each language's build, scripts/build/prerender_math.mjs (MathJax in Node)
 typesets that language's pages. Without Node or `npm ci` the build says so and
 the browser typesets them (docs/javascripts/mathjax.js); MATH_PRERENDER=0
 skips it on purpose, MATH_PRERENDER=1 (the deploy workflow) makes it a build
@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 
 import hook_common
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+PRERENDER = Path(__file__).with_name("prerender_math.mjs")
 log = logging.getLogger("mkdocs.hooks.math")
 
 
@@ -34,10 +35,10 @@ def _prerender_math(config, lang: str, others: list[str]) -> None:
             raise PluginError("MATH_PRERENDER=1 but Node.js or node_modules/mathjax-full is missing (run `npm ci`)")
         log.info("formulas not typeset at build time (needs Node.js and `npm ci`): the browser typesets them")
         return
-    r = subprocess.run([node, str(ROOT / "scripts" / "prerender_math.mjs"), str(site), f"chtml-{lang}.css", *pages],
+    r = subprocess.run([node, str(PRERENDER), str(site), f"chtml-{lang}.css", *pages],
                        capture_output=True, text=True)
     if r.returncode:
-        raise PluginError("scripts/prerender_math.mjs failed:\n" + (r.stderr or r.stdout).strip())
+        raise PluginError("scripts/build/prerender_math.mjs failed:\n" + (r.stderr or r.stdout).strip())
 
 
 def on_post_build(config):

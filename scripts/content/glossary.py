@@ -3,9 +3,9 @@
 
 glossary.yml is the one list of terms, their translations and the variants
 readers type (transliterations, abbreviations, spacing). The build turns it
-into a page per language (scripts/hook_generated_pages.py: the pages are not
+into a page per language (scripts/build/hook_generated_pages.py: the pages are not
 committed) and into the data the search uses to expand a query
-(scripts/hook_search_glossary.py, search_data below). A bad entry is reported
+(scripts/build/hook_search_glossary.py, search_data below). A bad entry is reported
 as `glossary.yml:LINE: reason`, here and by the build.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ import yaml
 from translations import PageError, print_generated, read
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "glossary.yml"
 FIELDS = ("ko", "en", "variants", "questions", "ko_def", "en_def")
 DOCS = ROOT / "docs"

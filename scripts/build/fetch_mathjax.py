@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 VERSION = "3.2.2"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KEEP = ["es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2", "es5/input/tex/extensions", "es5/ui/lazy.js",
         "LICENSE"]
 

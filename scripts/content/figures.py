@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw every figure of the site as a deterministic SVG.
 
-The figures are drawn by the package scripts/figurelib/ (one module per
+The figures are drawn by the package scripts/content/figurelib/ (one module per
 question, a shared style, and the registry FIGURES: file name -> function).
 The functions compute what they show (real activation functions, real
 statistics of seeded data, a real training run) instead of sketching it. The
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figurelib import FIGURES  # noqa: E402
 from figurelib.style import STYLE, plt, save  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "docs" / "assets" / "figures"
 
 
@@ -69,7 +69,7 @@ def main(argv=None) -> int:
             state = "missing" if not (args.out / name).is_file() else "differs"
             print(f"{name}: {state}")
         if stale:
-            print(f"{len(stale)} figure(s) out of date; run scripts/figures.py", file=sys.stderr)
+            print(f"{len(stale)} figure(s) out of date; run scripts/content/figures.py", file=sys.stderr)
             return 1
         print(f"{len(names)} figure(s) up to date")
         return 0

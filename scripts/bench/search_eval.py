@@ -23,7 +23,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pages import ARGS, CHROMIUM  # noqa: E402  (Debian's Chromium, no background networking)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.yml"
 QUESTION = re.compile(r"/questions/(\d+)-")  # three-digit numbers too
 LANG_PATH = {"ko": "", "en": "en/"}

@@ -25,10 +25,9 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SLUGS = ROOT / "scripts" / "slugs.json"
+DEFAULT_SLUGS = Path(__file__).resolve().parent / "slugs.json"
 
-# Text the importer itself adds; scripts/home.py finds unanswered questions by it.
+# Text the importer itself adds; scripts/content/home.py finds unanswered questions by it.
 NOT_WRITTEN_TITLE = "아직 작성되지 않은 답변"
 NOT_WRITTEN = f'!!! info "{NOT_WRITTEN_TITLE}"\n    이 질문의 답변은 아직 작성되지 않았습니다.'
 # Upstream's empty answer template (question 1 of the seed).
@@ -597,7 +596,7 @@ SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # words and hyphens: never "/", "." 
 
 class Slugs:
     """Page slugs: a page already on disk keeps its slug (by number: a published address
-    never changes); otherwise scripts/slugs.json, keyed by question title so that its slugs
+    never changes); otherwise scripts/content/slugs.json, keyed by question title so that its slugs
     apply to their own source only; otherwise words of the title."""
 
     def __init__(self, by_title: dict[str, str], on_disk: dict[int, str]):
@@ -724,7 +723,7 @@ def main(argv: list[str] | None = None) -> int:
                                                "(default: the README's folder)")
     ap.add_argument("--assets", type=Path, help="where found images are copied (default: OUT/../assets/images)")
     ap.add_argument("--slugs", type=Path, default=DEFAULT_SLUGS,
-                    help="JSON {question title: slug} (default: scripts/slugs.json)")
+                    help="JSON {question title: slug} (default: scripts/content/slugs.json)")
     ap.add_argument("--force", action="store_true", help="overwrite pages that differ from the import")
     ap.add_argument("--check", action="store_true",
                     help="say what the same command without --check would do, page by page; write nothing")

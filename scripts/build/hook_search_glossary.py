@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import glossary
 import hook_common
+from hook_common import glossary
 
 
 def on_post_build(config):

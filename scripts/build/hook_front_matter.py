@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import hook_common
-import translations
+from hook_common import translations
 
 
 def on_page_markdown(markdown, page, config, files):

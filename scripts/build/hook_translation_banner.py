@@ -1,6 +1,6 @@
 """MkDocs hook: an English page behind its Korean page shows a banner saying so.
 
-Whether it is behind is scripts/translations.py's verdict (the Korean revision
+Whether it is behind is scripts/content/translations.py's verdict (the Korean revision
 the English page records against the Korean page now).
 """
 import re
@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import hook_common
-import translations
+from hook_common import translations
 
 BEHIND = ('!!! warning "Translation behind the Korean page"\n'
           "    The Korean page has changed since this English text was written; "

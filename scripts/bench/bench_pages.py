@@ -16,7 +16,8 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# scripts/dev/ on the path for serve_subpath; the other benchmarks import it after this module
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dev"))
 from serve_subpath import built_site, serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

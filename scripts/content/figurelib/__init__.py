@@ -1,7 +1,7 @@
 """The site's figures: one module per question (qNN_topic.py), each with a
 FIGURES dict (SVG file name -> function returning a matplotlib Figure), and
 style.py for what they share. FIGURES below is the registry that
-scripts/figures.py draws and tests/test_figures.py checks.
+scripts/content/figures.py draws and tests/test_figures.py checks.
 
 A new figure: a function in its question's module (or a new module, added to
 MODULES), listed in that module's FIGURES.

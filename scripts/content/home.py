@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print a language's home page (docs/<lang>/index.md), made from its question pages.
 
-The build makes both home pages this way (scripts/hook_generated_pages.py):
+The build makes both home pages this way (scripts/build/hook_generated_pages.py):
 they are not committed. The home page lists the questions by topic (TOPICS
 below; each question page names its one topic in its front matter, `tags:`,
 in its own language), each with the first sentence of its short answer and
@@ -19,7 +19,7 @@ import yaml
 
 from translations import PageError, front_matter, print_generated, read, shown  # pages read as MkDocs reads them
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 H1 = re.compile(r"^# (.+?)\s*$", re.M)
 PAGE = re.compile(r"(\d+)-[^/]*\.md")  # questions/NN-slug.md; NN may have three digits
 SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LINK = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*:[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
 
 
@@ -28,7 +28,7 @@ def links(docs: Path):
             if fence:
                 continue
             for m in LINK.finditer(line):
-                if not (m[1] or "").startswith("repo:"):  # a repository file (scripts/repo_links.py)
+                if not (m[1] or "").startswith("repo:"):  # a repository file (scripts/build/hook_repo_links.py)
                     yield path, n, m[1] or m[2]
 
 
