@@ -6,7 +6,8 @@ and, in a fresh Chromium context each time (cold cache):
 - loads a question page and the practice page and prints the bytes each
   transfers (as served, and gzip-compressed as GitHub Pages sends text), and
   what the practice page loads that the question page does not (its HTML,
-  practice.js, ts-fsrs, the cards);
+  practice.js, ts-fsrs, the cards index and the answers of the first card's
+  question, which the page fetches ahead of the session);
 - opens practice/?deck=all and prints the time from navigation start to the
   load event and to the first card on screen (its prompt painted), median of
   --runs.

@@ -5,7 +5,12 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
 1. After each language's build, every question page's built HTML is read (so
    formulas are as the page has them: typeset when scripts/build/prerender_math.mjs
    ran, which is why this hook comes after scripts/build/hook_math.py) and its
-   cards are written to assets/practice/cards.<lang>.json:
+   cards are written in two parts, so that the practice page loads only what
+   it shows: assets/practice/cards.<lang>.json, the index (id, question
+   number, prompt, url with anchor, tags: everything the decks need), and
+   assets/practice/<lang>/<N>.json, the answers of question N's cards
+   ({card id: answer}; answers carry typeset math and are most of the bytes),
+   fetched by practice.js when a card of question N is about to be shown:
    - the question (id "7") and each sub-question (the H2 `{#12-1}`): prompt =
      the heading, answer = the short-answer admonition ("한 줄 답" / "Short answer");
    - each follow-up of the uniform follow-up sections (a heading `{#7-f1}` or
@@ -17,7 +22,8 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
 2. Each question page gets, under its H1, a one-line placeholder with a link
    to the practice page (`practice/?question=7`; not `?q=`, which
    Material reads as a search query); docs/javascripts/practice-loader.js
-   writes the question's state into it. Being in the HTML, its height is
+   writes the question's state into it, using the number of the question's
+   cards given here (data-practice-cards). Being in the HTML, its height is
    there before any script runs: no layout shift.
 3. The practice page's `<!-- practice-questions -->` becomes the list of the
    questions (what a reader without JavaScript gets), from the page sources.
@@ -32,8 +38,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "build"))
-import hook_common  # noqa: E402
+import hook_common
 
 
 log = logging.getLogger("mkdocs.hooks.practice")
@@ -151,13 +156,18 @@ def on_post_page(output, page, config):
     lang, number, dest = _lang(m), int(m[2]), page.file.dest_uri
     practice = "en/practice/" if lang == "en" else "practice/"
     href = posixpath.relpath(practice, posixpath.dirname(dest)) + f"/?question={number}"
-    line = (f'<p class="practice-line" data-practice-q="{number}">'
-            f'<span class="practice-line__state"></span>'
-            f'<a class="practice-line__go" href="{htmlmod.escape(href)}">{TEXT[lang]["practise"]}</a></p>')
     article = output.find('<article class="md-content__inner')
     h1 = output.find("</h1>", article)
     if article < 0 or h1 < 0:
         return output
+    # how many cards the question has: the line tells "new / due / k of n seen / learned"
+    try:
+        n = len(cards_of(output[article:output.find("</article>", article)], number, page.url, []))
+    except ValueError:
+        n = 0  # on_post_build names the problem
+    line = (f'<p class="practice-line" data-practice-q="{number}" data-practice-cards="{n}">'
+            f'<span class="practice-line__state"></span>'
+            f'<a class="practice-line__go" href="{htmlmod.escape(href)}">{TEXT[lang]["practise"]}</a></p>')
     return output[:h1 + 5] + "\n" + line + output[h1 + 5:]
 
 
@@ -185,11 +195,17 @@ def on_post_build(config):
                 raise PluginError(f"{dest}: card id {c['id']} also on {seen[c['id']]}")
             seen[c["id"]] = dest
         cards += page_cards
-    out = site / "assets" / "practice" / f"cards.{lang}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"version": 1, "lang": lang, "cards": cards}, ensure_ascii=False,
-                              separators=(",", ":")), encoding="utf-8")
-    log.info("%d practice cards -> %s", len(cards), out.relative_to(site))
+    out = site / "assets" / "practice"
+    answers: dict[int, dict] = {}
+    for c in cards:
+        answers.setdefault(c["q"], {})[c["id"]] = c.pop("answer")
+    dump = lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    (out / lang).mkdir(parents=True, exist_ok=True)
+    for number, by_id in answers.items():
+        (out / lang / f"{number}.json").write_text(dump({"version": 1, "answers": by_id}), encoding="utf-8")
+    (out / f"cards.{lang}.json").write_text(dump({"version": 1, "lang": lang, "cards": cards}), encoding="utf-8")
+    log.info("%d practice cards -> %s, answers in %s/", len(cards), (out / f"cards.{lang}.json").relative_to(site),
+             (out / lang).relative_to(site))
 
 
 if __name__ == "__main__":

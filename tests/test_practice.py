@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -25,8 +26,48 @@ GRADES = {"": ["다시", "어려움", "좋음", "쉬움"], "en/": ["Again", "Har
 REVEAL = {"": "답 보기", "en/": "Show answer"}
 
 
-def cards(site: Path, lang: str) -> list[dict]:
+def index(site: Path, lang: str) -> list[dict]:
+    """The cards as the practice page first loads them: no answers."""
     return json.loads((site / "assets" / "practice" / f"cards.{lang}.json").read_text(encoding="utf-8"))["cards"]
+
+
+def cards(site: Path, lang: str) -> list[dict]:
+    """The cards with their answers, from the per-question answer files."""
+    out, files = index(site, lang), {}
+    for c in out:
+        path = site / "assets" / "practice" / lang / f"{c['q']}.json"
+        files.setdefault(path, json.loads(path.read_text(encoding="utf-8"))["answers"])
+        c["answer"] = files[path][c["id"]]
+    for path, answers in files.items():  # no answer without its card
+        assert set(answers) == {c["id"] for c in out if c["q"] == int(path.stem)}, path
+    return out
+
+
+def topics(lang: str, docs: Path = ROOT / "docs") -> dict[int, list[str]]:
+    """Question number -> the `tags:` of its page's front matter (docs/<lang>/questions/NN-*.md)."""
+    out = {}
+    for path in sorted((docs / lang / "questions").glob("[0-9][0-9]-*.md")):
+        front = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+        out[int(path.name[:2])] = list(yaml.safe_load(front[1]).get("tags") or []) if front else []
+    return out
+
+
+def state_line(page) -> str:
+    return page.locator(".practice-line__state").inner_text()
+
+
+def day(page, iso: str, lang: str) -> str:
+    """A date as the question page's line writes it."""
+    return page.evaluate(f"new Date({json.dumps(iso)}).toLocaleDateString({json.dumps('en-GB' if lang else 'ko-KR')},"
+                         " {month: 'short', day: 'numeric'})")
+
+
+def end_of_today() -> datetime:
+    return datetime.now().astimezone().replace(hour=23, minute=59, second=59, microsecond=999000)
+
+
+def when(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
 def text(html: str) -> str:
@@ -129,13 +170,13 @@ def tmp_docs_site(tmp_path_factory):
     for name in ["mkdocs.yml", "glossary.yml"]:
         shutil.copy(ROOT / name, tmp / name)
     text_of = {
-        "ko": {"tag": "하이퍼파라미터", "fu": "꼬리 질문", "refs": "## 참고 문헌",
+        "ko": {"tag": "하드웨어", "fu": "꼬리 질문", "refs": "## 참고 문헌",
                "q7": [("베이지안 최적화는 언제 랜덤 서치보다 낫나요?", "한 번의 시도가 비쌀 때 낫습니다. 비용은 $O(n^3)$입니다."),
                       ("학습률은 왜 로그 척도로 찾나요?", "좋은 값이 여러 자릿수에 걸쳐 있기 때문입니다.\n\n"
                        "![작은 그림](../../assets/figures/tanh.svg)\n\n![큰 그림](../../assets/figures/saddle-point.svg)")],
                "q12": ("아핀 함수끼리 합성하면 무엇이 되나요?", "다시 아핀 함수가 됩니다."),
                "q21": ("새로 추가한 질문은 무엇인가요?", "한 줄 답", "빌드하면 카드가 됩니다.")},
-        "en": {"tag": "hyperparameters", "fu": "Follow-up questions", "refs": "## References",
+        "en": {"tag": "Hardware", "fu": "Follow-up questions", "refs": "## References",
                "q7": [("When does Bayesian optimization beat random search?", "When a trial is expensive. It costs $O(n^3)$."),
                       ("Why search the learning rate on a log scale?", "Good values span orders of magnitude.")],
                "q12": ("What is a composition of affine maps?", "Another affine map."),
@@ -180,28 +221,33 @@ def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_
     assert 'src="../../assets/figures/tanh.svg"' in by["7-f2"]["answer"]
     assert "saddle-point.svg" not in by["7-f2"]["answer"]
     assert by["21"]["prompt"] == "새로 추가한 질문은 무엇인가요?" and text(by["21"]["answer"]) == "빌드하면 카드가 됩니다."
-    tagged = {c["id"] for c in ko if c["tags"] == ["하이퍼파라미터"]}
-    assert tagged == {c["id"] for c in ko if c["q"] in (7, 21)} == {"7", "7-f1", "7-f2", "21"}
-    assert {c["id"] for c in en if c["tags"] == ["hyperparameters"]} == tagged
+    # question 7 moved to the topic: its cards are in that deck with the topic's other pages
+    hardware = {q for q, t in topics("ko", tmp_docs_site.parent / "docs").items() if t == ["하드웨어"]}
+    assert {7, 21} < hardware
+    tagged = {c["id"] for c in ko if c["tags"] == ["하드웨어"]}
+    assert tagged == {c["id"] for c in ko if c["q"] in hardware} >= {"7", "7-f1", "7-f2", "21"}
+    assert {c["id"] for c in en if c["tags"] == ["Hardware"]} == tagged
     assert next(c for c in en if c["id"] == "7-f2")["prompt"] == "Why search the learning rate on a log scale?"
 
 
 @pytest.mark.browser
 def test_a_topic_deck_holds_exactly_the_cards_of_the_pages_with_that_tag(browser, tmp_docs_site):
     ko = cards(tmp_docs_site, "ko")
-    expected = {text(c["prompt"]) for c in ko if c["url"].startswith(("questions/07-", "questions/21-"))}
-    assert len(expected) == 4  # question 7, its two follow-ups, question 21
+    hardware = {q for q, t in topics("ko", tmp_docs_site.parent / "docs").items() if t == ["하드웨어"]}
+    expected = {text(c["prompt"]) for c in ko if c["q"] in hardware}
+    assert {"새로 추가한 질문은 무엇인가요?", "베이지안 최적화는 언제 랜덤 서치보다 낫나요?"} < expected
     with serve(tmp_docs_site) as base:
         ctx = browser.new_context()
         page = ctx.new_page()
         open_practice(page, base + "practice/")
-        page.get_by_label("덱").select_option("tag:하이퍼파라미터")
+        page.get_by_label("덱").select_option("tag:하드웨어")
         page.get_by_role("button", name="시작").click()
         seen = []
         while page.locator(".practice-session").is_visible():
             seen.append(page.locator(".practice-prompt").inner_text().strip())
             if seen[-1] == "베이지안 최적화는 언제 랜덤 서치보다 낫나요?":
                 page.keyboard.press("Space")
+                page.locator(".practice-answer").wait_for()
                 body = page.locator(".practice-answer-body")
                 assert body.inner_text().startswith("한 번의 시도가 비쌀 때 낫습니다.")
                 # the formula, typeset in the browser (this copy was built without Node's MathJax)
@@ -210,9 +256,37 @@ def test_a_topic_deck_holds_exactly_the_cards_of_the_pages_with_that_tag(browser
                 assert urlsplit(href).path.endswith("/questions/07-hyperparameters/") and href.endswith("#7-f1")
             else:
                 page.get_by_role("button", name="답 보기").click()
+                page.locator(".practice-answer").wait_for()
             page.keyboard.press("3")
         assert len(seen) == len(set(seen)) and set(seen) == expected
         ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_topic_decks_are_the_pages_tags_and_hold_exactly_their_cards(page, server, site, lang):
+    deck, tags_of = index(site, "en" if lang else "ko"), topics("en" if lang else "ko")
+    for c in deck:  # every card carries its page's front-matter topic
+        assert c["tags"] == tags_of[c["q"]], c["id"]
+    open_practice(page, server + lang + "practice/")
+    topic_options = page.locator(".practice-deck optgroup option")
+    offered = topic_options.evaluate_all("os => os.map(o => [o.value, o.textContent])")
+    assert [v for v, _ in offered] == ["tag:" + g for g in sorted({g for t in tags_of.values() for g in t})]
+    for value, label in offered:
+        size = sum(c["q"] in {q for q, t in tags_of.items() if value[4:] in t} for c in deck)
+        assert label == f"{value[4:]} ({size})"
+    # the smallest topic, played through: exactly the cards of its pages, each once
+    value, label = min(offered, key=lambda o: int(o[1].rsplit("(", 1)[1][:-1]))
+    expected = [text(c["prompt"]) for c in deck if value[4:] in tags_of[c["q"]]]
+    page.get_by_label("Deck" if lang else "덱").select_option(value)
+    page.get_by_role("button", name="Start" if lang else "시작").click()
+    seen = []
+    while page.locator(".practice-session").is_visible():
+        seen.append(page.locator(".practice-prompt").inner_text().strip())
+        page.keyboard.press("Space")
+        page.locator(".practice-answer").wait_for()
+        page.keyboard.press("3")
+    assert seen == expected
 
 
 # --- a session in the browser --------------------------------------------------
@@ -243,6 +317,7 @@ def test_a_whole_session_is_scheduled_by_fsrs_and_kept(page, server, site, lang)
         if i == 0:  # the text box is shown beside the answer
             page.get_by_label(re.compile("내 답|Your answer")).fill("my own attempt")
             page.get_by_role("button", name=REVEAL[lang]).click()
+            page.locator(".practice-answer").wait_for()
             assert page.locator(".practice-mine-text").inner_text() == "my own attempt"
         else:
             page.keyboard.press("Space")
@@ -288,11 +363,20 @@ def test_a_whole_session_is_scheduled_by_fsrs_and_kept(page, server, site, lang)
     other = "en/" if not lang else ""
     open_practice(page, server + other + "practice/")
     assert (f"new: {len(deck) - 4}" if other else f"새 카드 {len(deck) - 4}장") in page.locator(".practice-stats").inner_text()
-    page.goto(server + other + deck[3]["url"].removeprefix("en/"))  # graded Easy: learned, back in days
-    line = page.locator(".practice-line__state")
-    assert line.inner_text().startswith("Learned · next review" if other else "학습함 · 다음 복습")
-    page.goto(server + other + deck[0]["url"].removeprefix("en/"))  # graded Again: due today
-    assert page.locator(".practice-line__state").inner_text() == ("Cards due today: 1" if other else "오늘 복습할 카드 1장")
+    # each question page of the graded cards: due today (how many of its cards) or practised k of n
+    for q in sorted({c["q"] for c in deck[:4]}):
+        mine = [c for c in deck if c["q"] == q]
+        graded = [state[c["id"]] for c in mine if c["id"] in state]
+        due = sum(when(g["due"]) <= end_of_today() for g in graded)
+        page.goto(server + other + mine[0]["url"].removeprefix("en/"))
+        assert page.locator(".practice-line").get_attribute("data-practice-cards") == str(len(mine))
+        if due:
+            want = f"Cards due today: {due}" if other else f"오늘 복습할 카드 {due}장"
+        else:
+            d = day(page, min(g["due"] for g in graded), other)
+            want = (f"Practised {len(graded)} of {len(mine)} cards · next review {d}" if other
+                    else f"카드 {len(mine)}장 중 {len(graded)}장 연습함 · 다음 복습 {d}")
+        assert state_line(page) == want
 
     # the home page's summary for a returning reader, and its review button
     page.goto(server + lang)
@@ -300,8 +384,7 @@ def test_a_whole_session_is_scheduled_by_fsrs_and_kept(page, server, site, lang)
     assert summary.inner_text().startswith("Cards seen: 4" if lang else "본 카드 4장")
     summary.get_by_role("link", name="Review now" if lang else "오늘 복습").click()
     page.locator(".practice-session").wait_for()
-    due_ids = [c["id"] for c in deck[:4] if datetime.fromisoformat(state[c["id"]]["due"].replace("Z", "+00:00"))
-               <= datetime.now().astimezone().replace(hour=23, minute=59, second=59)]
+    due_ids = [c["id"] for c in deck[:4] if when(state[c["id"]]["due"]) <= end_of_today()]
     assert page.locator(".practice-progress").inner_text().endswith(f"1 / {len(due_ids)}")
     assert not page.foreign
 
@@ -327,6 +410,39 @@ def test_practise_this_starts_a_session_on_that_question_and_the_line_does_not_m
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_question_line_is_new_then_practised_then_learned_over_all_its_cards(page, server, site, lang):
+    deck = index(site, "en" if lang else "ko")
+    q = min({c["q"] for c in deck}, key=lambda n: (sum(c["q"] == n for c in deck), n))  # the fewest cards
+    mine = [c for c in deck if c["q"] == q]
+    url = server + lang + mine[0]["url"].removeprefix("en/")
+    page.goto(url)
+    assert state_line(page) == ("New" if lang else "새 질문")
+    page.get_by_role("link", name="Practise this" if lang else "연습하기").click()
+    page.locator(".practice-session").wait_for()
+    for i, c in enumerate(mine):
+        assert page.locator(".practice-prompt").inner_text().strip() == text(c["prompt"])
+        page.keyboard.press("Space")
+        page.locator(".practice-answer").wait_for()
+        page.keyboard.press("4")  # Easy: a new card is learned (FSRS Review), back in days
+        if i == 0:
+            page.goto(url)
+            first = stored(page)["cards"][c["id"]]
+            d = day(page, first["due"], lang)
+            assert state_line(page) == (f"Practised 1 of {len(mine)} cards · next review {d}" if lang
+                                        else f"카드 {len(mine)}장 중 1장 연습함 · 다음 복습 {d}")
+            page.get_by_role("link", name="Practise this" if lang else "연습하기").click()
+            page.locator(".practice-session").wait_for()
+            if len(mine) > 1:
+                assert page.locator(".practice-prompt").inner_text().strip() == text(mine[1]["prompt"])
+    page.goto(url)
+    saved = stored(page)["cards"]
+    assert sorted(saved) == sorted(c["id"] for c in mine) and all(saved[c["id"]]["state"] == 2 for c in mine)
+    d = day(page, min(saved[c["id"]]["due"] for c in mine), lang)
+    assert state_line(page) == (f"Learned · next review {d}" if lang else f"학습함 · 다음 복습 {d}")
+
+
+@pytest.mark.browser
 def test_without_javascript_the_practice_page_says_so_and_lists_the_questions(browser, server, site):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
@@ -340,13 +456,29 @@ def test_without_javascript_the_practice_page_says_so_and_lists_the_questions(br
     ctx.close()
 
 
+def fetched(page, lang: str) -> set[int]:
+    """The questions whose answer file the page has requested."""
+    names = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    return {int(m[1]) for n in names if (m := re.search(rf"/assets/practice/{lang}/(\d+)\.json$", n))}
+
+
 @pytest.mark.browser
-def test_once_loaded_it_works_offline(page, server):
+def test_once_loaded_it_works_offline(page, server, site):
+    deck = index(site, "en")
     open_practice(page, server + "en/practice/")
-    page.context.set_offline(True)
     page.get_by_role("button", name="Start").click()
+    # answers come per question, when a card is shown: this card's and the next one's, nothing else
+    wanted = {deck[0]["q"], deck[1]["q"]}
+    page.wait_for_function(f"() => {json.dumps(sorted(wanted))}.every(q => performance.getEntriesByType('resource')"
+                           f".some(e => e.name.endsWith('/assets/practice/en/' + q + '.json')))")
+    assert fetched(page, "en") == wanted
+    page.context.set_offline(True)
     total = int(page.locator(".practice-progress").inner_text().split("/")[1])
-    for key in ("Space", "4", "Space", "1"):
+    for i, key in enumerate(("4", "1")):
+        page.keyboard.press("Space")
+        page.locator(".practice-answer").wait_for()
+        assert (unicodedata.normalize("NFKC", page.locator(".practice-answer-body").inner_text()).split()[:5]
+                == unicodedata.normalize("NFKC", text(cards(site, "en")[i]["answer"])).split()[:5])
         page.keyboard.press(key)
     assert [c["rating"] for c in stored(page)["cards"].values()] == [4, 1]
     # a card graded Again comes back at the end of the session
@@ -362,6 +494,7 @@ def grade_two(page, server):
     page.get_by_role("button", name="시작").click()
     for key in ("3", "1"):
         page.keyboard.press("Space")
+        page.locator(".practice-answer").wait_for()
         page.keyboard.press(key)
 
 
@@ -439,6 +572,7 @@ def test_practice_page_has_no_serious_accessibility_violations(page, server, lan
         page.get_by_role("button", name="Start" if lang else "시작").click()
         page.get_by_label(re.compile("내 답|Your answer")).fill("x")
         page.get_by_role("button", name=REVEAL[lang]).click()
+        page.locator(".practice-answer").wait_for()
         # focusing the answer scrolls; the theme's header then fades its title in
         # a moment later, and axe must not measure that fade half-way
         page.wait_for_timeout(500)

@@ -10,11 +10,11 @@
   var root = new URL("../", document.currentScript.src);
   var T = {
     ko: {
-      fresh: "새 질문", due: "오늘 복습할 카드 {n}장", next: "다음 복습 {d}", learned: "학습함 · 다음 복습 {d}",
+      fresh: "새 질문", due: "오늘 복습할 카드 {n}장", next: "카드 {n}장 중 {s}장 연습함 · 다음 복습 {d}", learned: "학습함 · 다음 복습 {d}",
       summary: "연습 현황", seen: "본 카드 {n}장", today: "오늘 복습 {n}장", done: "학습함 {n}장", review: "오늘 복습"
     },
     en: {
-      fresh: "New", due: "Cards due today: {n}", next: "Next review {d}", learned: "Learned · next review {d}",
+      fresh: "New", due: "Cards due today: {n}", next: "Practised {s} of {n} cards · next review {d}", learned: "Learned · next review {d}",
       summary: "Practice so far", seen: "Cards seen: {n}", today: "due today: {n}", done: "learned: {n}", review: "Review now"
     }
   };
@@ -32,13 +32,12 @@
   }
   // counts over the given card ids (all stored ones when ids is omitted)
   function summary(cards, ids) {
-    var eod = endOfToday(), out = { seen: 0, due: 0, learned: 0, next: null, all: true };
+    var eod = endOfToday(), out = { seen: 0, due: 0, learned: 0, next: null };
     (ids || Object.keys(cards)).forEach(function (id) {
       var c = cards[id], due = new Date(c.due);
       out.seen++;
       if (due <= eod) out.due++;
       else if (c.state === 2) out.learned++;
-      else out.all = false;
       if (due > eod && (!out.next || due < out.next)) out.next = due;
     });
     return out;
@@ -62,9 +61,14 @@
     if (line) {
       var q = line.getAttribute("data-practice-q");
       var mine = Object.keys(cards).filter(function (id) { return id === q || id.indexOf(q + "-") === 0; });
+      // one state for all the question's cards (n of them, from the page):
+      // new while none has been graded; due (how many) while any is due today;
+      // learned when every card is learned (FSRS Review state), with the
+      // earliest next review; otherwise how many are practised, and that date
+      var n = Number(line.getAttribute("data-practice-cards")) || 0;
       var s = summary(cards, mine), text = t.fresh;
       if (s.due) text = fill(t.due, { n: s.due });
-      else if (s.seen) text = fill(s.all && s.learned ? t.learned : t.next, { d: day(s.next, l) });
+      else if (s.seen) text = fill(s.learned >= n ? t.learned : t.next, { s: s.seen, n: n, d: day(s.next, l) });
       line.querySelector(".practice-line__state").textContent = text;
     }
     var path = location.pathname.replace(/index\.html$/, "");

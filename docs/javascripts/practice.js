@@ -1,6 +1,9 @@
 // The practice page's app, loaded by practice-loader.js after ts-fsrs
 // (window.FSRS, docs/assets/ts-fsrs/). Cards come from
-// assets/practice/cards.<lang>.json (scripts/practice_cards.py); progress is
+// assets/practice/cards.<lang>.json (scripts/practice_cards.py), the index the
+// decks need; the answers of question N are in assets/practice/<lang>/N.json,
+// fetched when a card of N is shown (and for the next card, so that the answer
+// is there when revealed), kept in memory for the page's life; progress is
 // one localStorage entry, {format, version, cards: {card id: FSRS card +
 // last grade}}, shared by both languages, and is also the export file's shape.
 (function () {
@@ -153,14 +156,25 @@
   }
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
-  var cardFiles = {}, current = null;
+  var files = {}, current = null;
+  // one fetch per file for the page's life; a failed one is tried again next time
+  function json(path) {
+    files[path] = files[path] || fetch(P.root.href + path)
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .catch(function (e) { delete files[path]; throw e; });
+    return files[path];
+  }
+  function answers(lang, card) {
+    return json("assets/practice/" + lang + "/" + card.q + ".json").then(function (d) { return d.answers; });
+  }
 
   function mount(el) {
     var lang = P.lang(), t = T[lang];
-    cardFiles[lang] = cardFiles[lang] || fetch(P.root.href + "assets/practice/cards." + lang + ".json")
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
-    cardFiles[lang].then(function (data) { render(el, data.cards, lang, t); })
-      .catch(function () { delete cardFiles[lang]; el.textContent = t.loadFailed; });
+    json("assets/practice/cards." + lang + ".json").then(function (data) {
+      render(el, data.cards, lang, t);
+      // the first card of the deck as it stands: its answer is there when the session starts
+      if (data.cards.length) answers(lang, data.cards[0]).catch(function () {});
+    }).catch(function () { el.textContent = t.loadFailed; });
   }
 
   function render(el, cards, lang, t) {
@@ -248,12 +262,31 @@
       $(".practice-answer").hidden = true;
       $(".practice-reveal").hidden = false;
       $(".practice-prompt").focus();
+      // this card's answers and the next card's, ahead of the reveal
+      answers(lang, card).catch(function () {});
+      var after = session.queue[session.i + 1];
+      if (after) answers(lang, after).catch(function () {});
     }
 
     function reveal() {
-      var card = session.card, base = new URL(card.url, P.root.href);
+      var card = session.card;
+      if (session.revealing === card) return;
+      session.revealing = card;
+      $(".practice-reveal").disabled = true;
+      answers(lang, card).then(function (a) {
+        if (session && session.card === card) showAnswer(card, a[card.id] || "");
+      }, function () {
+        if (session && session.card === card) $(".practice-last").textContent = t.loadFailed;
+      }).finally(function () {
+        $(".practice-reveal").disabled = false;
+        if (session) session.revealing = null;
+      });
+    }
+
+    function showAnswer(card, html) {
+      var base = new URL(card.url, P.root.href);
       var body = $(".practice-answer-body");
-      body.innerHTML = card.answer;
+      body.innerHTML = html;
       // the answer's links and images are relative to its page; ids would repeat the page's
       body.querySelectorAll("[href]").forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), base).href); });
       body.querySelectorAll("[src]").forEach(function (a) { a.setAttribute("src", new URL(a.getAttribute("src"), base).href); });
