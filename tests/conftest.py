@@ -9,10 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# The scripts import one another by module name: every role folder on the path, and
-# scripts/ itself for the scripts not yet in one.
+# The scripts import one another by module name: every role folder on the path.
 ROLES = ("content", "build", "bench", "dev")
-sys.path[:0] = [str(ROOT / "scripts" / role) for role in ROLES] + [str(ROOT / "scripts")]
+sys.path[:0] = [str(ROOT / "scripts" / role) for role in ROLES]
 from serve_subpath import PREFIX, serve  # noqa: E402  (PREFIX stands for /<repo-name>/)
 
 

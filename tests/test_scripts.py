@@ -14,10 +14,9 @@ from errors import one_error
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ["bench", "build", "content", "dev"]  # benchmarks, the site's build, the content pipeline, developer tools
-NOT_YET_SORTED = {"bench_practice.py", "practice_cards.py", "vendor_ts_fsrs.py"}  # to move into bench/ and build/
 # commands, as run from the repository: the .py and .mjs files of each role folder (figurelib/ is a package)
 SCRIPTS = sorted([f"{role}/{p.name}" for role in ROLES for p in (ROOT / "scripts" / role).iterdir()
-                  if p.suffix in (".py", ".mjs")] + list(NOT_YET_SORTED))
+                  if p.suffix in (".py", ".mjs")])
 
 
 def test_scripts_are_discovered():
@@ -28,7 +27,7 @@ def test_scripts_are_discovered():
 def test_every_script_lives_in_a_role_folder():
     """scripts/ holds the role folders and nothing else, so the tree says what each script is for."""
     top = {p.name for p in (ROOT / "scripts").iterdir() if p.name != "__pycache__"}
-    expected = set(ROLES) | NOT_YET_SORTED
+    expected = set(ROLES)
     assert top == expected, (f"not in a role folder ({', '.join(ROLES)}): {sorted(top - expected)}; "
                              f"missing: {sorted(expected - top)}")
 
@@ -62,7 +61,7 @@ def test_every_hook_module_is_in_build_and_listed():
     listed = {Path(h).name for h in HOOKS}
     modules = {p.name for p in (ROOT / "scripts" / "build").glob("hook_*.py")} - {"hook_common.py"}
     assert modules <= listed, f"not under hooks: in mkdocs.yml: {sorted(modules - listed)}"
-    assert all(h.startswith("scripts/build/hook_") or Path(h).name in NOT_YET_SORTED for h in HOOKS), HOOKS
+    assert all(h.startswith("scripts/build/hook_") for h in HOOKS), HOOKS
 
 
 @pytest.mark.parametrize("hook", HOOKS)

@@ -19,12 +19,8 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "dev"))
+from bench_pages import ARGS, CHROMIUM  # Debian's Chromium, no background networking; puts dev/ on the path
 from serve_subpath import built_site, serve  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TEXT = ("text/", "javascript", "json", "svg", "xml")
 # the first card is on screen when its prompt has been painted: the frame after it appears
 FIRST_CARD = """() => new Promise(resolve => {
