@@ -34,9 +34,9 @@ TYPESET = """() => {
 TEXT = ("text/", "javascript", "json", "svg", "xml")
 
 
-def measure(browser, url: str) -> dict:
-    ctx = browser.new_context()
-    page = ctx.new_page()
+def record_responses(page) -> list:
+    """(url, bytes, gzip bytes) of every response the page gets from now on, appended
+    as they arrive: text is counted gzip-compressed, as GitHub Pages sends it."""
     bodies = []
 
     def on_response(r):
@@ -49,6 +49,13 @@ def measure(browser, url: str) -> dict:
         bodies.append((r.url, len(body), packed))
 
     page.on("response", on_response)
+    return bodies
+
+
+def measure(browser, url: str) -> dict:
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    bodies = record_responses(page)
     page.goto(url)
     typeset_ms = None
     prerendered = False

@@ -13,15 +13,13 @@ and, in a fresh Chromium context each time (cold cache):
   --runs.
 """
 import argparse
-import gzip
 import json
 import statistics
 import sys
 from pathlib import Path
 
-from bench_pages import ARGS, CHROMIUM  # Debian's Chromium, no background networking; puts dev/ on the path
+from bench_pages import ARGS, CHROMIUM, record_responses  # Debian's Chromium, no background networking; puts dev/ on the path
 from serve_subpath import built_site, serve  # noqa: E402
-TEXT = ("text/", "javascript", "json", "svg", "xml")
 # the first card is on screen when its prompt has been painted: the frame after it appears
 FIRST_CARD = """() => new Promise(resolve => {
     const seen = () => { const p = document.querySelector('.practice-prompt');
@@ -36,24 +34,13 @@ FIRST_CARD = """() => new Promise(resolve => {
 def transfer(browser, url: str) -> dict:
     ctx = browser.new_context()
     page = ctx.new_page()
-    bodies = {}
-
-    def on_response(r):
-        try:
-            body = r.body()
-        except Exception:  # redirects and aborted requests have no body
-            return
-        ctype = r.headers.get("content-type", "")
-        bodies[r.url.split("?")[0]] = (len(body), len(gzip.compress(body, 6)) if any(t in ctype for t in TEXT)
-                                       else len(body))
-
-    page.on("response", on_response)
+    responses = record_responses(page)
     page.goto(url)
     if "practice/" in url:
         page.wait_for_function("!!document.querySelector('.practice-start, .practice-prompt')")
     page.wait_for_load_state("networkidle")
     ctx.close()
-    return bodies
+    return {u.split("?")[0]: (size, packed) for u, size, packed in responses}
 
 
 def first_card(browser, url: str) -> tuple[float, float]:
