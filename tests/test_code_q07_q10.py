@@ -1,4 +1,4 @@
-"""Answer code of questions 7 and 10 does what its pages say (issue 18 corrections).
+"""Answer code of questions 7 and 10 does what its pages say (the toy loss bound, the update ratio).
 
 Kept apart from test_code.py; its helpers (run, need_torch, the docs/code path) are reused.
 """
