@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -513,14 +514,15 @@ def test_export_then_import_in_a_fresh_browser_restores_the_state_exactly(page, 
         page.get_by_role("button", name="내보내기").click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
-    assert page.locator(".practice-message").inner_text() == "카드 2장의 기록을 내보냈습니다."
+    expect(page.locator(".practice-message")).to_have_text("카드 2장의 기록을 내보냈습니다.")
 
     ctx = browser.new_context()
     fresh = ctx.new_page()
     open_practice(fresh, server + "practice/")
     assert stored(fresh) is None
     fresh.locator(".practice-import-file").set_input_files(exported)
-    assert fresh.locator(".practice-message").inner_text() == "카드 2장의 기록을 가져왔습니다."
+    # the file is read asynchronously (FileReader): wait for the message, as a reader would
+    expect(fresh.locator(".practice-message")).to_have_text("카드 2장의 기록을 가져왔습니다.")
     assert stored(fresh) == before
     fresh.reload()
     fresh.locator(".practice-start").wait_for()
