@@ -1,6 +1,7 @@
 """Shared fixtures: the site built once with --strict, served under a sub-path
 the way GitHub Pages serves a project site (/<repo-name>/)."""
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,10 @@ def page(browser, server, request):
     ctx.close()
 
 
+@pytest.fixture
+def docs(tmp_path):
+    """A copy of both languages' pages in tmp_path/docs, for the scripts that edit or
+    read them (run with cwd=tmp_path and `--docs docs`)."""
+    shutil.copytree(ROOT / "docs" / "ko", tmp_path / "docs" / "ko")
+    shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
+    return tmp_path / "docs"

@@ -91,13 +91,6 @@ def test_external_links_stops_quietly_when_the_reader_stops_reading():
 
 # --- home.py ---
 
-@pytest.fixture
-def docs(tmp_path):
-    shutil.copytree(ROOT / "docs" / "ko", tmp_path / "docs" / "ko")
-    shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
-    return tmp_path / "docs"
-
-
 def home(docs, *args):
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "content" / "home.py"), "--docs", "docs", *args],
                           cwd=docs.parent, capture_output=True, text=True)

@@ -16,14 +16,6 @@ def run(*args, cwd=None):
     return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, cwd=cwd)
 
 
-@pytest.fixture
-def docs(tmp_path):
-    """A copy of the pages, in tmp_path/docs; the script runs in tmp_path (run_in)."""
-    shutil.copytree(ROOT / "docs" / "ko", tmp_path / "docs" / "ko")
-    shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
-    return tmp_path / "docs"
-
-
 def run_in(docs, *args):
     return run("--docs", "docs", *args, cwd=docs.parent)
 
