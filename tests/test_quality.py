@@ -85,3 +85,15 @@ def test_external_links_are_well_formed_https():
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert re.search(r"\d+ external links? on \d+ hosts?", r.stdout)
+
+
+def test_no_control_characters_in_pages():
+    """A tab or form feed in a page is a TeX command whose backslash was read as an
+    escape somewhere (`\\times` became a tab and "imes"): MathJax then draws the
+    letters. Found on two Korean pages by the search index's formula check."""
+    bad = []
+    for page in sorted((ROOT / "docs").glob("*/**/*.md")):
+        for n, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
+            if re.search(r"[\x00-\x09\x0b-\x1f\x7f]", line.removesuffix("\r")):
+                bad.append(f"{page.relative_to(ROOT)}:{n}: {line.strip()[:60]!r}")
+    assert not bad, "\n".join(bad)
