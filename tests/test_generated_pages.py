@@ -98,8 +98,8 @@ def test_a_new_question_needs_one_file_per_language(project):
         assert (site / prefix / "glossary" / href / "index.html").resolve().is_file()
         assert f'<html lang="{lang}"' in gloss
         assert f'href="../questions/{NEW}/"' in article(gloss) and ("새 용어" if lang == "ko" else "fresh term") in gloss
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"] for d in index["docs"]}
+    locations = {d["location"] for lang in ("ko", "en")
+                 for d in json.loads((site / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))["docs"]}
     assert {f"questions/{NEW}/", f"en/questions/{NEW}/"} <= locations
 
 
