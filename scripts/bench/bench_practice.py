@@ -40,7 +40,7 @@ def transfer(browser, url: str) -> dict:
         page.wait_for_function("!!document.querySelector('.practice-start, .practice-prompt')")
     page.wait_for_load_state("networkidle")
     ctx.close()
-    return {u.split("?")[0]: (size, packed) for u, size, packed in responses}
+    return {u.split("?")[0]: (size, packed) for u, size, packed, _ in responses}
 
 
 def first_card(browser, url: str) -> tuple[float, float]:
