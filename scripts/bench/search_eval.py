@@ -20,6 +20,7 @@ building it.
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import statistics
 import sys
@@ -185,7 +186,8 @@ def main(argv=None) -> int:
     from serve_subpath import built_site, serve
     with built_site(args.site) as site:
         for index in sorted((site / "search").glob("search_index*.json")):
-            print(f"{index.relative_to(site)}: {index.stat().st_size:,} bytes")
+            raw = index.read_bytes()
+            print(f"{index.relative_to(site)}: {len(raw):,} bytes, {len(gzip.compress(raw, 6)):,} gzip")
         with serve(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
             page = browser.new_page()
