@@ -69,7 +69,9 @@
       var s = summary(cards, mine), text = t.fresh;
       if (s.due) text = fill(t.due, { n: s.due });
       else if (s.seen) text = fill(s.learned >= n ? t.learned : t.next, { s: s.seen, n: n, d: day(s.next, l) });
-      line.querySelector(".practice-line__state").textContent = text;
+      // a new reader's state is in the HTML already: writing it again would lay the page out again
+      var state = line.querySelector(".practice-line__state");
+      if (state.textContent !== text) state.textContent = text;
     }
     var path = location.pathname.replace(/index\.html$/, "");
     var h1 = document.querySelector(".md-content__inner h1");

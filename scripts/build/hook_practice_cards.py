@@ -58,9 +58,11 @@ SMALL_FIGURE = 32_000  # bytes; the site's SVG figures run from 27 to 85 KB
 SRC_H1 = re.compile(r"^# (.+?)\s*$", re.M)
 SRC_SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
 
+# "fresh": a new reader's state, in the HTML already (docs/javascripts/practice-loader.js
+# writes the same words, and leaves the line alone when they are right: no relayout).
 TEXT = {
-    "ko": {"practise": "연습하기"},
-    "en": {"practise": "Practise this"},
+    "ko": {"practise": "연습하기", "fresh": "새 질문"},
+    "en": {"practise": "Practise this", "fresh": "New"},
 }
 
 # lang -> [(number, page url, page file in the site, tags)], filled while pages render
@@ -166,7 +168,7 @@ def on_post_page(output, page, config):
     except ValueError:
         n = 0  # on_post_build names the problem
     line = (f'<p class="practice-line" data-practice-q="{number}" data-practice-cards="{n}">'
-            f'<span class="practice-line__state"></span>'
+            f'<span class="practice-line__state">{TEXT[lang]["fresh"]}</span>'
             f'<a class="practice-line__go" href="{htmlmod.escape(href)}">{TEXT[lang]["practise"]}</a></p>')
     return output[:h1 + 5] + "\n" + line + output[h1 + 5:]
 
