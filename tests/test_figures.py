@@ -110,3 +110,36 @@ def test_figure_is_a_small_wellformed_svg_on_white(name):
 
     # Deterministic output: no timestamp.
     assert "<dc:date>" not in text
+
+
+def test_figures_load_lazily_in_space_kept_for_them(site):
+    """Every figure on a built page waits until it nears the screen (loading="lazy")
+    and carries its own aspect ratio, so nothing below it moves when it arrives."""
+    seen = 0
+    for page in sorted(site.glob("**/questions/*/index.html")):
+        for tag in re.findall(r'<img\b[^>]*assets/figures/[^>]*>', page.read_text(encoding="utf-8")):
+            name = re.search(r'assets/figures/([^"]+\.svg)"', tag).group(1)
+            root = ET.parse(FIGURES_DIR / name).getroot()
+            w, h = (float(re.match(r"[\d.]+", root.get(a)).group(0)) for a in ("width", "height"))
+            assert 'loading="lazy"' in tag, (page, tag[:80])
+            tw, th = (int(re.search(rf'\b{a}="(\d+)"', tag).group(1)) for a in ("width", "height"))
+            assert abs(tw / th - w / h) < 0.01, (page, name)
+            seen += 1
+    assert seen >= 40
+
+
+@pytest.mark.browser
+def test_a_figure_far_below_is_fetched_only_when_the_reader_scrolls_to_it(page, server):
+    page.goto(server + "questions/13-gradient-descent/")
+    page.wait_for_load_state("networkidle")
+    late = "minibatch-loss.svg"  # far below the first screen
+    assert not [u for u in page.requested if late in u]
+    img = page.locator(f'img[src$="{late}"]')
+    # hold the file back: the box the page keeps for it is all there is
+    asked = []
+    page.route(f"**/{late}", lambda route: asked.append(route.request.url))
+    img.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert asked
+    box = img.bounding_box()
+    assert box["width"] > 200 and abs(box["height"] - box["width"] * 429 / 1186) < 2, box  # its space is kept
