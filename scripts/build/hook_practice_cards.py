@@ -19,7 +19,8 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
    Figures stay in an answer only if small (SMALL_FIGURE); the card links to
    the full answer. A typeset formula draws its glyphs from the outlines its
    page holds once, in the page's first formula: each card gets its own copy
-   of those it draws, in its first formula. Ids come from the pages' anchors, so they are the same in both languages.
+   of those it draws, in its first formula.
+   Ids come from the pages' anchors, so they are the same in both languages.
    A part without a short answer yet gives no card.
 2. Each question page gets, under its H1, a one-line placeholder with a link
    to the practice page (`practice/?question=7`; not `?q=`, which
