@@ -11,7 +11,8 @@ from errors import one_error
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("script", ["bench_build.py", "bench_pages.py", "bench_lighthouse.py", "bench_layout.py"])
+@pytest.mark.parametrize("script", ["bench_build.py", "bench_pages.py", "bench_lighthouse.py", "bench_layout.py",
+                                    "bench_math_output.py"])
 def test_help(script):
     r = subprocess.run([sys.executable, f"scripts/bench/{script}", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0 and "usage:" in r.stdout

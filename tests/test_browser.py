@@ -8,33 +8,64 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import Q6, Q12, search, typeset
+from helpers import GLYPHS_DRAWN, Q6, Q12, search, typeset
 
 pytestmark = pytest.mark.browser
 
 
 def rendered(page):
-    """Formulas on screen drawn with MathJax's fonts, i.e. its stylesheet applied."""
+    """Formulas typeset in the browser drawn with MathJax's fonts, i.e. its stylesheet applied."""
     return page.evaluate("""() => {
         const c = document.querySelector('.arithmatex mjx-c');
         return c !== null && getComputedStyle(c).fontFamily.startsWith('MJXZERO');
     }""")
 
 
+def drawn(page):
+    """Formulas typeset at build time drawn: every glyph's outline found, no web font
+    needed, and each formula as large as the text around it (SVG sizes in ex of the
+    page's font; a stylesheet left out or overridden collapses a wide formula)."""
+    return page.evaluate(GLYPHS_DRAWN, page.locator("article").element_handle()) and page.evaluate("""() => {
+        const shown = [...document.querySelectorAll('.arithmatex > mjx-container > svg')];
+        return shown.length > 0 && shown.every(s => {
+            const r = s.getBoundingClientRect();
+            return r.height > 4 && r.width > 4;
+        });
+    }""")
+
+
 def test_math_is_typeset_at_build_time(page, server):
     page.goto(server + Q6)
-    assert typeset(page) >= 6 and rendered(page)
+    assert typeset(page) >= 6 and drawn(page)
     assert page.locator(".arithmatex:not([data-prerendered])").count() == 0
     page.wait_for_load_state("networkidle")
     assert not any("tex-chtml.js" in u for u in page.requested)  # no MathJax in the browser
+    assert not any("/fonts/" in u for u in page.requested)  # nor its fonts
     assert not page.foreign
 
 
-def test_math_styled_after_instant_navigation_from_a_page_without_math(page, server):
-    page.goto(server)  # the home page has no formulas; Material keeps its <head>
+@pytest.mark.parametrize("path", [Q6, "en/" + Q6])
+def test_a_wide_formula_on_a_phone_scrolls_sideways_at_full_size(browser, server, path):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    page.goto(server + path)
+    wide = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')].map(d => {
+        const s = d.querySelector('svg').getBoundingClientRect();
+        return {svg: s.width, box: d.clientWidth, scrolls: d.scrollWidth > d.clientWidth};
+    }).filter(f => f.svg > f.box)""")
+    assert wide and all(f["scrolls"] for f in wide), wide
+    ctx.close()
+
+
+def test_math_drawn_after_instant_navigation_from_a_page_without_math(page, server):
+    page.goto(server + "tags/")  # no formulas; Material keeps its <head> and the start of its <body>
     page.locator(f'article a[href$="{Q6}"]').first.click()
     page.wait_for_url(re.compile(re.escape(Q6) + "$"))
-    assert typeset(page) >= 6 and rendered(page)
+    assert typeset(page) >= 6 and drawn(page)
+    # and from one page with formulas to another: each page's glyphs come with its content
+    page.locator('article a[href$="/16-batch-normalization/"]').first.click()
+    page.wait_for_url(re.compile(r"/16-batch-normalization/$"))
+    assert typeset(page) >= 6 and drawn(page)
     assert not page.foreign
 
 
@@ -91,7 +122,7 @@ def test_offscreen_blocks_skip_rendering_until_scrolled_to(page, server):
     # extra.css: content-visibility on the blocks of long answers; the first screen renders at once
     page.goto(server + Q6)
     shown = "(sel) => document.querySelector(sel).checkVisibility({contentVisibilityAuto: true})"
-    last = ".md-content__inner > div.arithmatex:nth-child(n+20) mjx-math"  # a display formula far down
+    last = ".md-content__inner > div.arithmatex:nth-child(n+20) svg"  # a display formula far down
     assert page.evaluate(shown, ".md-content__inner > h1")
     assert page.evaluate(shown, ".md-content__inner > .admonition > p")  # the short answer
     assert not page.evaluate(shown, last)

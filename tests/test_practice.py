@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+from helpers import GLYPHS_DRAWN
 from serve_subpath import serve
 
 KEY = "dl-interview.practice"
@@ -393,6 +394,31 @@ def test_a_whole_session_is_scheduled_by_fsrs_and_kept(page, server, site, lang)
     due_ids = [c["id"] for c in deck[:4] if when(state[c["id"]]["due"]) <= end_of_today()]
     assert page.locator(".practice-progress").inner_text().endswith(f"1 / {len(due_ids)}")
     assert not page.foreign
+
+
+@pytest.mark.browser
+def test_a_card_draws_its_formulas_on_the_practice_page(page, server, site):
+    # formulas typeset at build time draw glyphs whose outlines their page holds once:
+    # a card shown on the practice page must bring its own
+    if not (ROOT / "node_modules" / "mathjax-full").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node_modules/mathjax-full missing in CI: run `npm ci` before the tests")
+        pytest.skip("no node_modules/mathjax-full (npm ci): the browser typesets instead")
+    deck = {as_read(text(c["prompt"])): c for c in cards(site, "ko") if c["q"] == 12}
+    page.goto(server + "practice/?question=12")
+    page.locator(".practice-session").wait_for()
+    body = page.locator(".practice-answer-body")
+    checked = []  # cards with formulas, the question's own and follow-ups away from the page's first formula
+    while len(checked) < 4 and page.locator(".practice-session").is_visible():
+        card = deck[as_read(page.locator(".practice-prompt").inner_text())]
+        page.get_by_role("button", name=REVEAL[""]).click()
+        page.locator(".practice-answer").wait_for()
+        if "arithmatex" in card["answer"]:
+            body.locator(".arithmatex svg use").first.wait_for(state="attached")
+            assert page.evaluate(GLYPHS_DRAWN, body.element_handle()), f"card {card['id']}"
+            checked.append(card["id"])
+        page.keyboard.press("3")
+    assert len(checked) == 4 and any("-f" in c for c in checked), checked
 
 
 @pytest.mark.browser

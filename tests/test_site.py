@@ -1,4 +1,5 @@
 """The built site, read as HTML and fetched from a server under /<repo-name>/."""
+import json
 import os
 import re
 import subprocess
@@ -213,17 +214,41 @@ def test_formulas_are_typeset_at_build_time(site):
         if os.environ.get("CI") == "true":
             pytest.fail("node_modules/mathjax-full missing in CI: run `npm ci` before the tests")
         pytest.skip("no node_modules/mathjax-full (npm ci): the browser typesets instead")
+    assert (site / "assets" / "mathjax" / "svg.css").is_file()
     for lang, top in [("ko", site), ("en", site / "en")]:
-        css = site / "assets" / "mathjax" / f"chtml-{lang}.css"
-        for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
-            assert (css.parent / url.strip("\"'")).is_file(), f"{css.name}: {url}"
         page = (top / "questions" / "06-overfitting" / "index.html").read_text(encoding="utf-8")
-        assert f'assets/mathjax/chtml-{lang}.css"' in page
+        assert 'assets/mathjax/svg.css"' in page
         assert page.count("data-prerendered") >= 6
     for html in site.glob("**/*.html"):
         text = html.read_text(encoding="utf-8")
         assert not re.search(r'class="arithmatex">\\[(\[]', text), f"{html}: a formula left untypeset"
-        assert "mjx-merror" not in text, html
+        assert 'data-mml-node="merror"' not in text, html
+
+
+GLYPH_USE = re.compile(r'xlink:href="#(MJX-[^"]+)"')
+GLYPH = re.compile(r'<path id="(MJX-[^"]+)"')
+
+
+def test_every_glyph_a_formula_draws_is_on_its_page_or_card(site):
+    """A formula's <use> draws a glyph outline held elsewhere in the document: one
+    missing is a blank in the formula. Pages hold theirs; so does every practice card,
+    shown on the practice page away from its page."""
+    if not (ROOT / "node_modules" / "mathjax-full").is_dir():
+        pytest.skip("no node_modules/mathjax-full (npm ci): the browser typesets instead")
+    drawn = 0
+    for html in site.glob("**/*.html"):
+        text = html.read_text(encoding="utf-8")
+        missing = set(GLYPH_USE.findall(text)) - set(GLYPH.findall(text))
+        assert not missing, f"{html.relative_to(site)}: no outline for {sorted(missing)[:5]}"
+        drawn += bool(GLYPH_USE.search(text))
+    assert drawn >= 40
+    cards = 0
+    for answers in site.glob("assets/practice/*/*.json"):
+        for cid, answer in json.loads(answers.read_text(encoding="utf-8"))["answers"].items():
+            missing = set(GLYPH_USE.findall(answer)) - set(GLYPH.findall(answer))
+            assert not missing, f"{answers.relative_to(site)}: card {cid}: no outline for {sorted(missing)[:5]}"
+            cards += bool(GLYPH_USE.search(answer))
+    assert cards >= 100
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

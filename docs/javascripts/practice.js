@@ -288,9 +288,10 @@
       var body = $(".practice-answer-body");
       body.innerHTML = html;
       // the answer's links and images are relative to its page; ids would repeat the page's
+      // (not those of the glyph outlines its formulas draw, in their <defs>: the same glyph, the same outline)
       body.querySelectorAll("[href]").forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), base).href); });
       body.querySelectorAll("[src]").forEach(function (a) { a.setAttribute("src", new URL(a.getAttribute("src"), base).href); });
-      body.querySelectorAll("[id]").forEach(function (a) { a.removeAttribute("id"); });
+      body.querySelectorAll("[id]").forEach(function (a) { if (!a.closest("defs")) a.removeAttribute("id"); });
       var full = $(".practice-full");
       full.href = base.href;
       full.textContent = t.full;

@@ -35,7 +35,8 @@ def _prerender_math(config, lang: str, others: list[str]) -> None:
             raise PluginError("MATH_PRERENDER=1 but Node.js or node_modules/mathjax-full is missing (run `npm ci`)")
         log.info("formulas not typeset at build time (needs Node.js and `npm ci`): the browser typesets them")
         return
-    r = subprocess.run([node, str(PRERENDER), str(site), f"chtml-{lang}.css", *pages],
+    # one stylesheet for both languages: SVG's does not depend on the characters
+    r = subprocess.run([node, str(PRERENDER), str(site), "svg.css", *pages],
                        capture_output=True, text=True)
     if r.returncode:
         raise PluginError("scripts/build/prerender_math.mjs failed:\n" + (r.stderr or r.stdout).strip())

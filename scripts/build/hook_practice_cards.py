@@ -17,7 +17,10 @@ The one generator of the practice mode's data (docs/javascripts/practice.js):
      `{#12-1-f2}`): prompt = the heading, answer = what follows it up to the
      next heading.
    Figures stay in an answer only if small (SMALL_FIGURE); the card links to
-   the full answer. Ids come from the pages' anchors, so they are the same in both languages.
+   the full answer. A typeset formula draws its glyphs from the outlines its
+   page holds once, in the page's first formula: each card gets its own copy
+   of those it draws, in its first formula.
+   Ids come from the pages' anchors, so they are the same in both languages.
    A part without a short answer yet gives no card.
 2. Each question page gets, under its H1, a one-line placeholder with a link
    to the practice page (`practice/?question=7`; not `?q=`, which
@@ -55,6 +58,11 @@ IMG = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"[^>]*>')
 FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
 # a card shows a figure only if it is small: the "full answer" link leads to the rest
 SMALL_FIGURE = 32_000  # bytes; the site's SVG figures run from 27 to 85 KB
+# the outlines of a page's glyphs, which its formulas' <use> elements point to (prerender_math.mjs)
+GLYPHS = re.compile(r'<defs>((?:<path id="MJX-[^"]+"[^>]*></path>)+)</defs>')
+GLYPH = re.compile(r'<path id="(MJX-[^"]+)"[^>]*></path>')
+GLYPH_USE = re.compile(r'xlink:href="#(MJX-[^"]+)"')
+SVG_START = re.compile(r"<svg\b[^>]*>")
 SRC_H1 = re.compile(r"^# (.+?)\s*$", re.M)
 SRC_SUB = re.compile(r"^## (.+?)\s*\{#(\d+-\d+)\}\s*$", re.M)
 
@@ -125,6 +133,17 @@ def drop_large_figures(answer: str, site: Path, dest: str) -> str:
     return re.sub(r"<p>\s*</p>", "", answer)
 
 
+def with_glyphs(html: str, glyphs: dict[str, str]) -> str:
+    """`html` (a card's prompt or answer) with the outlines of the glyphs its formulas
+    draw in its first formula: on the practice page it is away from its page's."""
+    used = dict.fromkeys(GLYPH_USE.findall(html))
+    if not used:
+        return html
+    html = GLYPHS.sub("", html)  # the page's own, when the card holds the page's first formula
+    start = SVG_START.search(html).end()
+    return html[:start] + "<defs>" + "".join(glyphs[g] for g in used if g in glyphs) + "</defs>" + html[start:]
+
+
 def on_page_markdown(markdown, page, config, files):
     m = PRACTICE_SRC.match(page.file.src_uri)
     if not m or "<!-- practice-questions -->" not in markdown:
@@ -188,8 +207,11 @@ def on_post_build(config):
         try:
             article = text[text.index("<article"):text.index("</article>")]
             page_cards = cards_of(article, number, url, tags)
+            defs = GLYPHS.search(article)
+            glyphs = {m[1]: m[0] for m in GLYPH.finditer(defs[1])} if defs else {}
             for c in page_cards:
-                c["answer"] = drop_large_figures(c["answer"], site, dest)
+                c["answer"] = with_glyphs(drop_large_figures(c["answer"], site, dest), glyphs)
+                c["prompt"] = with_glyphs(c["prompt"], glyphs)
         except ValueError as e:
             raise PluginError(f"{dest}: {e}")
         for c in page_cards:

@@ -9,18 +9,22 @@
 //
 // In every PAGE, each pymdownx.arithmatex element
 // (<span class="arithmatex">\(...\)</span>, <div class="arithmatex">\[...\]</div>)
-// gets MathJax's CommonHTML output (with MathML for screen readers) and the
-// attribute data-prerendered; every page links one stylesheet,
-// SITE_DIR/assets/mathjax/CSS_NAME, holding the CSS of all the characters the
-// pages use (its fonts are the self-hosted ones beside it). docs/javascripts/mathjax.js
-// still typesets in the browser whatever was not prerendered, e.g. when this
-// script could not run. Exit status 1, with FILE: reason lines, if a formula
-// does not compile.
+// gets MathJax's SVG output (with MathML for screen readers) and the attribute
+// data-prerendered. SVG rather than CommonHTML: the same drawing, without web
+// fonts (CommonHTML loaded 60-110 KB of them on a question page) and with less
+// style and layout work in the browser (scripts/bench/bench_math_output.py).
+// Each glyph's outline is written once per page, in a <defs> inside the page's
+// first formula, which every formula's <use> elements point to (the first
+// formula goes wherever the page's content goes: instant navigation swaps it in
+// with the rest). Every page links one stylesheet, SITE_DIR/assets/mathjax/CSS_NAME.
+// docs/javascripts/mathjax.js still typesets in the browser whatever was not
+// prerendered, e.g. when this script could not run. Exit status 1, with
+// FILE: reason lines, if a formula does not compile.
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { mathjax } from "mathjax-full/js/mathjax.js";
 import { TeX } from "mathjax-full/js/input/tex.js";
-import { CHTML } from "mathjax-full/js/output/chtml.js";
+import { SVG } from "mathjax-full/js/output/svg.js";
 import { liteAdaptor } from "mathjax-full/js/adaptors/liteAdaptor.js";
 import { RegisterHTMLHandler } from "mathjax-full/js/handlers/html.js";
 import { AssistiveMmlHandler } from "mathjax-full/js/a11y/assistive-mml.js";
@@ -31,17 +35,23 @@ if (!files.length || site === "--help") {
   console.log("usage: node scripts/build/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...");
   process.exit(site === "--help" ? 0 : 2);
 }
-const adaptor = liteAdaptor();
+// Text MathJax has no glyph for (Hangul in \text{...}) is drawn at 0.884 of the
+// formula's em (its x-height 0.442 over the adaptor's ex/em of 0.5); a Hangul
+// syllable is one em of that wide, not one em of the formula's, or the letters
+// stand apart.
+const adaptor = liteAdaptor({ cjkCharWidth: 0.884 });
 AssistiveMmlHandler(RegisterHTMLHandler(adaptor));
 // noerrors/noundefined are left out: a TeX error must fail the build, not
 // render red text.
 const packages = AllPackages.filter((p) => !["noerrors", "noundefined"].includes(p));
 const html = mathjax.document("", {
   InputJax: new TeX({ packages }),
-  // fonts relative to the stylesheet, in assets/mathjax/; scale: what MathJax
-  // measured in the browser against the theme's font (its ex-height)
-  OutputJax: new CHTML({ fontURL: "output/chtml/fonts/woff-v2", adaptiveCSS: true, scale: 1.2 }),
+  // SVG is sized in ex of the page's font: at scale 1 a formula is as wide as
+  // CommonHTML's was at its scale 1.2 (measured in Chromium). fontCache global:
+  // each glyph's path once per page, not once per formula.
+  OutputJax: new SVG({ fontCache: "global", scale: 1 }),
 });
+const cache = html.outputJax.fontCache;
 
 const MATH = /<(span|div) class="arithmatex">(\\\(|\\\[)([\s\S]*?)(\\\)|\\\])<\/\1>/g;
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
@@ -50,10 +60,12 @@ const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e])
 let errors = 0, formulas = 0;
 for (const file of files) {
   let text = readFileSync(file, "utf8");
+  cache.clearCache();
+  const typeset = [];  // [tag, focus, node] of each formula, serialized once the page's glyphs are known
   text = text.replace(MATH, (all, tag, open, tex, close) => {
     const display = open === "\\[";
     const node = html.convert(unescape(tex), { display });
-    const error = adaptor.tags(node, "mjx-merror")[0];
+    const error = adaptor.tags(node, "g").find((g) => adaptor.getAttribute(g, "data-mml-node") === "merror");
     if (error) {
       errors++;
       console.error(`${relative(site, file)}: TeX error in ${JSON.stringify(tex.slice(0, 60))}: ` +
@@ -62,7 +74,13 @@ for (const file of files) {
     formulas++;
     // a display formula wider than the column scrolls sideways: it must take
     // keyboard focus to be scrolled (MathJax in the browser makes it focusable too)
-    const focus = display ? ' tabindex="0"' : "";
+    typeset.push([tag, display ? ' tabindex="0"' : "", node]);
+    return `\u0000${typeset.length - 1}\u0000`;
+  });
+  // the page's glyphs, in its first formula's <svg>
+  if (typeset.length) adaptor.append(adaptor.tags(typeset[0][2], "svg")[0], cache.getCache());
+  text = text.replace(/\u0000(\d+)\u0000/g, (all, i) => {
+    const [tag, focus, node] = typeset[i];
     return `<${tag} class="arithmatex" data-prerendered${focus}>${adaptor.outerHTML(node)}</${tag}>`;
   });
   // every page links the stylesheet: instant navigation keeps the first page's
@@ -73,7 +91,11 @@ for (const file of files) {
   text = text.replace("</head>", `<link rel="stylesheet" href="${href}">\n</head>`);
   writeFileSync(file, text);
 }
+// Material shrinks every svg of a page to its column (max-width: 100%): a wide
+// formula must scroll sideways instead, and on a phone, where a display formula's
+// box is min-content wide, it would collapse to nothing.
 writeFileSync(join(site, "assets", "mathjax", cssName),
-  adaptor.textContent(html.outputJax.styleSheet(html)) + "\n");
+  adaptor.textContent(html.outputJax.styleSheet(html)) +
+  '\n.md-typeset mjx-container[jax="SVG"] > svg {\n  max-width: none;\n}\n');
 console.log(`prerendered ${formulas} formulas in ${files.length} pages`);
 process.exit(errors ? 1 : 0);
