@@ -434,8 +434,10 @@ def test_practise_this_starts_a_session_on_that_question_and_the_line_does_not_m
     p2 = nojs.new_page()
     p2.goto(url)
     assert p2.evaluate(gap) == with_js  # the line's height is in the HTML: filling it in moves nothing
-    # a new reader's state is in the HTML as the script writes it, so the script changes nothing
+    # a new reader's state is in the HTML as the script writes it, so the script changes nothing,
+    # and a new reader's page does not even load it
     assert p2.locator(".practice-line__state").inner_text() == "새 질문"
+    assert not [u for u in page.requested if "practice-loader.js" in u]
     nojs.close()
     line.get_by_role("link", name="연습하기").click()
     page.locator(".practice-session").wait_for()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hook_search_index import tex_to_text
+from tex_text import tex_to_text
 from search_eval import ask, open_search
 
 TEX = re.compile(r"\\[(\[\])]|\\(?:frac|mathrm|text|sigma|mu|hat)\b")
@@ -37,14 +37,15 @@ def test_the_index_holds_formulas_as_text_not_tex(site):
 
 @pytest.mark.parametrize("tex, text", [
     (r"\mu_B", "μ_B"),
-    (r"\frac{1}{m}\sum_{i=1}^{m} x_i", "1/m ∑_(i=1)^m x_i"),
+    (r"\frac{1}{m}\sum_{i=1}^{m} x_i", "1/m ∑_(i=1)^m xᵢ"),
+    (r"n_{\text{in}} + g_t + \mu_B", "nᵢₙ + gₜ + μ_B"),
     (r"\hat{y}=\sigma(w^\top x+b)", "ŷ=σ(wᵀ x+b)"),
     (r"\mathrm{Var}_{\text{train}}[x]", "Var_train[x]"),
     (r"x^2+e^{-z}", "x²+e^(-z)"),
     (r"\left(\frac{a+b}{2}\right)", "((a+b)/2)"),
     (r"\begin{aligned} a &= b \\ c &= d \end{aligned}", "a = b ; c = d"),
     (r"\mathbb{R}^{d}", "ℝ^d"),
-    (r"\sqrt{\hat{v}_t}+\epsilon", "√(v̂_t)+ϵ"),
+    (r"\sqrt{\hat{v}_t}+\epsilon", "√(v̂ₜ)+ϵ"),
     (r"\theta \leftarrow \theta - \eta \nabla_\theta L", "θ ← θ - η ∇_θ L"),
     ("\\", ""),            # broken input gives some text, never an error
     (r"\frac{1", "1/()"),

@@ -259,3 +259,16 @@ def test_about_page_links_the_contributor_guide_on_the_repository(site, lang):
     assert f"{repo}/blob/main/CONTRIBUTING.md" in links
     assert (ROOT / "CONTRIBUTING.md").is_file()
     assert not any("repo:" in link for link in links)
+
+
+def test_typeset_pages_carry_no_mathjax_loader(site, raw_math_site):
+    """The build typesets every formula (or fails), so its pages need no loader for
+    MathJax; a build without Node leaves the formulas, and the loader, to the browser."""
+    loader = re.compile(r'<script src="[^"]*javascripts/mathjax\.js"')
+    assert 'data-prerendered' in (site / "questions/13-gradient-descent/index.html").read_text(encoding="utf-8")
+    for page in ("questions/13-gradient-descent/index.html", "en/questions/06-overfitting/index.html",
+                 "en/tags/index.html"):
+        assert not loader.search((site / page).read_text(encoding="utf-8")), page
+        assert loader.search((raw_math_site / page).read_text(encoding="utf-8")), page
+    q13 = (site / "questions/13-gradient-descent/index.html").read_text(encoding="utf-8")
+    assert 'data-mml-node="mi"' not in q13 and 'data-mml-node="mtable"' in q13

@@ -1,5 +1,6 @@
-// Practice mode's part on every page: a few KB, and no request unless the
-// page is the practice page. It reads the progress in localStorage (written by
+// Practice mode's part on every page a reader with progress sees, and on the
+// practice page (overrides/main.html loads it there; a new reader's first view
+// goes without it): a few KB, and no request unless the page is the practice page. It reads the progress in localStorage (written by
 // practice.js, keyed by card id, shared by both languages) to fill the
 // question page's state line (its placeholder comes in the HTML from
 // scripts/build/hook_practice_cards.py, so nothing moves) and the home page's summary

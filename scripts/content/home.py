@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from tex_text import tex_to_text
 from translations import PageError, front_matter, print_generated, read, shown  # pages read as MkDocs reads them
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +59,19 @@ def topic(text: str, page: Path, lang: str) -> int:
         raise PageError(f"{shown(page)}: front matter must name one topic, tags: [NAME], "
                         f"NAME one of {', '.join(names)}")
     return names.index(tags[0])
+
+
+INLINE_MATH = re.compile(r"\$([^$]+)\$")
+
+
+def formulas_as_text(sentence: str) -> str:
+    """The sentence with its formulas as plain text (γ, nᵢₙ, Wx+b), escaped for
+    Markdown: typeset, the home page's nine small formulas cost its readers more
+    bytes than the rest of its text (their glyph outlines)."""
+    def text(m):
+        # not [ ]: \[ opens a display formula for pymdownx.arithmatex
+        return re.sub(r"([\\`*_<>&])", r"\\\1", tex_to_text(m.group(1)))
+    return INLINE_MATH.sub(text, sentence)
 
 
 def short_answer(text: str) -> str | None:
@@ -142,7 +156,7 @@ def render(lang: str, docs: Path) -> str:
                     lines.append("")
                 lines.append(f"- **{number}.** [{title}](questions/{page.name}){mark}")
                 if answer := short_answer(text):
-                    lines += ["", f"    {answer}", ""]
+                    lines += ["", f"    {formulas_as_text(answer)}", ""]
             else:
                 ns += 1
                 lines.append(f"    - {anchor} [{title}](questions/{page.name}#{anchor}){mark}")
