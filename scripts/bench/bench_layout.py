@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pages import (ARGS, CHROMIUM, PageError, check_pages, load_average, site_pages,  # noqa: E402
+from bench_pages import (ARGS, CHROMIUM, PageError, bad_paths, check_pages, load_average, site_pages,  # noqa: E402
                          track_requests, wait_until_idle)
 from serve_subpath import built_site, serve  # noqa: E402  (scripts/dev/: bench_pages put it on the path)
 
@@ -96,11 +96,8 @@ def main(argv=None) -> int:
     if any(p.lstrip("/").startswith("en/") for p in args.pages):
         print("give the Korean pages: each one's English twin is measured with it", file=sys.stderr)
         return 1
-    if args.site is not None and not args.site.is_dir():
-        print(f"{args.site}: not a folder (a built site, from `mkdocs build`)", file=sys.stderr)
-        return 1
-    if args.json is not None and not args.json.parent.is_dir():
-        print(f"{args.json}: its folder does not exist", file=sys.stderr)
+    if error := bad_paths(args.site, args.json):
+        print(error, file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
     raw = {"conditions": {"runs": args.runs, "cpu_slowdown": args.cpu, "viewport": PHONE, "quiet_s": args.quiet,

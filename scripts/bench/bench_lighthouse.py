@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pages import CHROMIUM, PageError, check_pages, load_average, site_pages  # noqa: E402
+from bench_pages import CHROMIUM, PageError, bad_paths, check_pages, load_average, site_pages  # noqa: E402
 from serve_subpath import built_site, serve  # noqa: E402  (scripts/dev/: bench_pages put it on the path)
 
 LIGHTHOUSE = "lighthouse@13.5.0"
@@ -106,11 +106,8 @@ def main(argv=None) -> int:
     if args.all and args.pages:
         print("give pages or --all, not both", file=sys.stderr)
         return 1
-    if args.site is not None and not args.site.is_dir():
-        print(f"{args.site}: not a folder (a built site, from `mkdocs build`)", file=sys.stderr)
-        return 1
-    if args.json is not None and not args.json.parent.is_dir():
-        print(f"{args.json}: its folder does not exist", file=sys.stderr)
+    if error := bad_paths(args.site, args.json):
+        print(error, file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp, built_site(args.site) as site:
         try:

@@ -60,6 +60,16 @@ class PageError(Exception):
     """A page that is not in the built site, or a site without its pages: one line for the reader."""
 
 
+def bad_paths(site: Path | None, json_file: Path | None = None) -> str | None:
+    """The one-line error for a --site that is not a folder or a --json FILE whose
+    folder does not exist, or None (shared by the benchmarks that take them)."""
+    if site is not None and not site.is_dir():
+        return f"{site}: not a folder (a built site, from `mkdocs build`)"
+    if json_file is not None and not json_file.parent.is_dir():
+        return f"{json_file}: its folder does not exist"
+    return None
+
+
 def load_average() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -222,8 +232,8 @@ def main(argv=None) -> int:
     if args.targets and args.pages:
         print("give pages or --targets, not both", file=sys.stderr)
         return 1
-    if args.site is not None and not args.site.is_dir():
-        print(f"{args.site}: not a folder (a built site, from `mkdocs build`)", file=sys.stderr)
+    if error := bad_paths(args.site):
+        print(error, file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
     load_before = os.getloadavg()
