@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # The scripts import one another by module name: every role folder on the path.
-ROLES = ("content", "build", "bench", "dev")
+ROLES = ("content", "hooks", "bench", "dev")
 sys.path[:0] = [str(ROOT / "scripts" / role) for role in ROLES]
 from serve_subpath import PREFIX, serve  # noqa: E402  (PREFIX stands for /<repo-name>/)
 

@@ -1,4 +1,4 @@
-"""The home pages and the glossary pages are made by the build (scripts/build/hook_generated_pages.py),
+"""The home pages and the glossary pages are made by the build (scripts/hooks/hook_generated_pages.py),
 not committed: a new question shows on both home pages, in the glossary's links and in search
 with nothing but `mkdocs build` run."""
 import html as htmlmod

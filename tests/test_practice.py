@@ -1,4 +1,4 @@
-"""Practice mode: cards generated at build time (scripts/build/hook_practice_cards.py) and the
+"""Practice mode: cards generated at build time (scripts/hooks/hook_practice_cards.py) and the
 practice page in Chromium (docs/javascripts/practice.js, practice-loader.js).
 
 Due dates are checked against ts-fsrs itself, run in Node from node_modules with
@@ -632,7 +632,7 @@ def test_vendored_ts_fsrs_is_the_pinned_version_with_its_licence():
         if os.environ.get("CI") == "true":
             pytest.fail("node_modules/ts-fsrs missing in CI: run `npm ci`")
         pytest.skip("needs `npm ci`")
-    r = subprocess.run([sys.executable, "scripts/build/vendor_ts_fsrs.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "scripts/hooks/vendor_ts_fsrs.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     head = (ROOT / "docs" / "assets" / "ts-fsrs" / "ts-fsrs.umd.js").read_text(encoding="utf-8")[:1500]
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["ts-fsrs"]

@@ -13,7 +13,7 @@ import pytest
 from errors import one_error
 
 ROOT = Path(__file__).resolve().parent.parent
-ROLES = ["bench", "build", "content", "dev"]  # benchmarks, the site's build, the content pipeline, developer tools
+ROLES = ["bench", "hooks", "content", "dev"]  # benchmarks, the site's build hooks, the content pipeline, developer tools
 # commands, as run from the repository: the .py and .mjs files of each role folder (figurelib/ is a package)
 SCRIPTS = sorted([f"{role}/{p.name}" for role in ROLES for p in (ROOT / "scripts" / role).iterdir()
                   if p.suffix in (".py", ".mjs")])
@@ -54,14 +54,14 @@ HOOKS = [line.split("#")[0].strip().removeprefix("- ")
 
 
 def test_hooks_are_listed():
-    assert "scripts/build/hook_repo_links.py" in HOOKS and len(HOOKS) >= 5, HOOKS
+    assert "scripts/hooks/hook_repo_links.py" in HOOKS and len(HOOKS) >= 5, HOOKS
 
 
-def test_every_hook_module_is_in_build_and_listed():
+def test_every_hook_module_is_in_hooks_and_listed():
     listed = {Path(h).name for h in HOOKS}
-    modules = {p.name for p in (ROOT / "scripts" / "build").glob("hook_*.py")} - {"hook_common.py"}
+    modules = {p.name for p in (ROOT / "scripts" / "hooks").glob("hook_*.py")} - {"hook_common.py"}
     assert modules <= listed, f"not under hooks: in mkdocs.yml: {sorted(modules - listed)}"
-    assert all(h.startswith("scripts/build/hook_") for h in HOOKS), HOOKS
+    assert all(h.startswith("scripts/hooks/hook_") for h in HOOKS), HOOKS
 
 
 @pytest.mark.parametrize("hook", HOOKS)
@@ -74,7 +74,7 @@ def test_hooks_module_run_as_a_command_says_what_it_is(hook):
 
 
 def test_fetch_mathjax_option_does_not_read_as_print_the_version():
-    r = subprocess.run([sys.executable, "scripts/build/fetch_mathjax.py", "--help"], cwd=ROOT, capture_output=True,
+    r = subprocess.run([sys.executable, "scripts/hooks/fetch_mathjax.py", "--help"], cwd=ROOT, capture_output=True,
                        text=True)
     assert "--mathjax-version VERSION" in r.stdout and not re.search(r"--version\b", r.stdout)
 

@@ -1,5 +1,5 @@
 """The search index: one per language, fetched only when the reader starts to
-search, its formulas readable in result snippets (scripts/build/hook_search_index.py,
+search, its formulas readable in result snippets (scripts/hooks/hook_search_index.py,
 overrides/main.html, overrides/assets/javascripts/workers/search-lazy.js)."""
 import json
 import re

@@ -70,7 +70,7 @@
 
   document$.subscribe(function () {
     release();
-    // formulas typeset at build time (scripts/build/prerender_math.mjs) need nothing
+    // formulas typeset at build time (scripts/hooks/prerender_math.mjs) need nothing
     if (!document.querySelector(".arithmatex:not([data-prerendered])")) return;
     keep(load().then(function () {
       var mj = window.MathJax;

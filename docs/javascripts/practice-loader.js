@@ -3,7 +3,7 @@
 // goes without it): a few KB, and no request unless the page is the practice page. It reads the progress in localStorage (written by
 // practice.js, keyed by card id, shared by both languages) to fill the
 // question page's state line (its placeholder comes in the HTML from
-// scripts/build/hook_practice_cards.py, so nothing moves) and the home page's summary
+// scripts/hooks/hook_practice_cards.py, so nothing moves) and the home page's summary
 // for a returning reader; on the practice page it loads ts-fsrs and
 // practice.js. Runs again after every instant navigation (document$).
 (function () {

@@ -1,6 +1,6 @@
 // The practice page's app, loaded by practice-loader.js after ts-fsrs
 // (window.FSRS, docs/assets/ts-fsrs/). Cards come from
-// assets/practice/cards.<lang>.json (scripts/build/hook_practice_cards.py), the index the
+// assets/practice/cards.<lang>.json (scripts/hooks/hook_practice_cards.py), the index the
 // decks need; the answers of question N are in assets/practice/<lang>/N.json,
 // fetched when a card of N is shown (and for the next card, so that the answer
 // is there when revealed), kept in memory for the page's life; progress is

@@ -3,7 +3,7 @@
 
 Builds the site without build-time math (MATH_PRERENDER=0; or takes --site, such
 a build), and for each variant typesets a copy of it as the build would:
-- svg: the build's own scripts/build/prerender_math.mjs (MathJax's SVG with
+- svg: the build's own scripts/hooks/prerender_math.mjs (MathJax's SVG with
   assistive MathML; each page holds its glyph outlines once, in its first
   formula, and every formula's <use> elements point to them);
 - chtml: MathJax's CommonHTML with assistive MathML and MathJax's woff fonts,
@@ -96,14 +96,14 @@ def fetch_temml(tmp: Path) -> Path:
 
 def typeset(raw: Path, out: Path, variant: str, temml: Path | None, font: Path | None) -> None:
     """A copy of the raw site at `out` with every page's formulas in `variant`, each
-    language's pages typeset together as the build does (scripts/build/hook_math.py)."""
+    language's pages typeset together as the build does (scripts/hooks/hook_math.py)."""
     shutil.copytree(raw, out)
     node = shutil.which("node")
     env = dict(os.environ, TEMML_DIR=str(temml or ""), MATH_FONT=str(font or ""))
     for lang in ("ko", "en"):
         pages = [str(p) for p in html_pages(out, lang)]
         if variant == "svg":
-            cmd = [node, str(ROOT / "scripts/build/prerender_math.mjs"), str(out), "svg.css", *pages]
+            cmd = [node, str(ROOT / "scripts/hooks/prerender_math.mjs"), str(out), "svg.css", *pages]
         else:
             cmd = [node, str(ROOT / "scripts/bench/math_variants.mjs"), variant, str(out), f"{variant}-{lang}.css",
                    *pages]

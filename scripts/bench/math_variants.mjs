@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Typeset a built site's formulas with an output other than the build's, for
 // scripts/bench/bench_math_output.py to compare (the build's own output is
-// scripts/build/prerender_math.mjs: MathJax's SVG, one glyph set per page).
+// scripts/hooks/prerender_math.mjs: MathJax's SVG, one glyph set per page).
 //
 // Usage: node scripts/bench/math_variants.mjs VARIANT SITE_DIR CSS_NAME PAGE.html...
 //   chtml   MathJax's CommonHTML with assistive MathML, drawn with MathJax's web
@@ -129,7 +129,7 @@ async function makeVariant() {
         adaptor.tags(node, "g").find((g) => adaptor.getAttribute(g, "data-mml-node") === "merror");
       return { html: adaptor.outerHTML(node), error: error && adaptor.getAttribute(error, "data-mjx-error") };
     },
-    // as scripts/build/prerender_math.mjs: Material's max-width would shrink a wide SVG formula
+    // as scripts/hooks/prerender_math.mjs: Material's max-width would shrink a wide SVG formula
     css: () => adaptor.textContent(doc.outputJax.styleSheet(doc)) +
       (variant === "svg-local" ? '\n.md-typeset mjx-container[jax="SVG"] > svg { max-width: none; }\n' : ""),
   };

@@ -28,7 +28,7 @@ def links(docs: Path):
             if fence:
                 continue
             for m in LINK.finditer(line):
-                if not (m[1] or "").startswith("repo:"):  # a repository file (scripts/build/hook_repo_links.py)
+                if not (m[1] or "").startswith("repo:"):  # a repository file (scripts/hooks/hook_repo_links.py)
                     yield path, n, m[1] or m[2]
 
 

@@ -3,9 +3,9 @@
 
 glossary.yml is the one list of terms, their translations and the variants
 readers type (transliterations, abbreviations, spacing). The build turns it
-into a page per language (scripts/build/hook_generated_pages.py: the pages are not
+into a page per language (scripts/hooks/hook_generated_pages.py: the pages are not
 committed) and into the data the search uses to expand a query
-(scripts/build/hook_search_glossary.py, search_data below). A bad entry is reported
+(scripts/hooks/hook_search_glossary.py, search_data below). A bad entry is reported
 as `glossary.yml:LINE: reason`, here and by the build.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print a language's home page (docs/<lang>/index.md), made from its question pages.
 
-The build makes both home pages this way (scripts/build/hook_generated_pages.py):
+The build makes both home pages this way (scripts/hooks/hook_generated_pages.py):
 they are not committed. The home page lists the questions by topic (TOPICS
 below; each question page names its one topic in its front matter, `tags:`,
 in its own language), each with the first sentence of its short answer and

@@ -2,7 +2,7 @@
 """Print a plain-text reading of TeX formulas: `\\frac{1}{m}` -> `1/m`, `\\mu_B` -> `μ_B`.
 
 Where a formula is shown as text rather than typeset: search results
-(scripts/build/hook_search_index.py) and the first sentences on the home page
+(scripts/hooks/hook_search_index.py) and the first sentences on the home page
 (scripts/content/home.py). Unicode letters and symbols, a/b for fractions,
 sub- and superscripts in Unicode where every character has one, else _ and ^.
 Never fails: an unknown command keeps its name.

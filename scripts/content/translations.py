@@ -19,7 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-GENERATED = {"index.md", "glossary.md"}  # made by the build (scripts/build/hook_generated_pages.py): never stamped
+GENERATED = {"index.md", "glossary.md"}  # made by the build (scripts/hooks/hook_generated_pages.py): never stamped
 # Front matter as MkDocs finds it (mkdocs/utils/meta.py, YAML_RE): when its YAML
 # does not parse, MkDocs publishes the block as page text without a word.
 TAGS = re.compile(r"^tags:.*\n(?:[ \t]+-.*\n)*", re.M)

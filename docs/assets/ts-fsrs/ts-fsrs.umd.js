@@ -1,5 +1,5 @@
 /*! ts-fsrs 5.4.2 (MIT), https://github.com/open-spaced-repetition/ts-fsrs#readme
-   Copied from its npm package by scripts/build/vendor_ts_fsrs.py: do not edit.
+   Copied from its npm package by scripts/hooks/vendor_ts_fsrs.py: do not edit.
 
 MIT License
 

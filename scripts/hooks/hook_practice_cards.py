@@ -3,8 +3,8 @@
 The one generator of the practice mode's data (docs/javascripts/practice.js):
 
 1. After each language's build, every question page's built HTML is read (so
-   formulas are as the page has them: typeset when scripts/build/prerender_math.mjs
-   ran, which is why this hook comes after scripts/build/hook_math.py) and its
+   formulas are as the page has them: typeset when scripts/hooks/prerender_math.mjs
+   ran, which is why this hook comes after scripts/hooks/hook_math.py) and its
    cards are written in two parts, so that the practice page loads only what
    it shows: assets/practice/cards.<lang>.json, the index (id, question
    number, prompt, url with anchor, tags: everything the decks need), and

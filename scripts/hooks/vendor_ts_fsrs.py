@@ -26,7 +26,7 @@ def build(pkg: Path) -> str:
     body = (pkg / "dist" / "index.umd.js").read_text(encoding="utf-8")
     body = "\n".join(line for line in body.splitlines() if not line.startswith("//# sourceMappingURL="))
     header = (f"/*! ts-fsrs {meta['version']} ({meta['license']}), {meta['homepage']}\n"
-              "   Copied from its npm package by scripts/build/vendor_ts_fsrs.py: do not edit.\n\n"
+              "   Copied from its npm package by scripts/hooks/vendor_ts_fsrs.py: do not edit.\n\n"
               + licence.replace("*/", "* /") + "\n*/\n")
     return header + body.rstrip("\n") + "\n"
 
@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     text = build(PKG)
     if args.check:
         if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT.relative_to(ROOT)}: out of date; run python scripts/build/vendor_ts_fsrs.py", file=sys.stderr)
+            print(f"{OUT.relative_to(ROOT)}: out of date; run python scripts/hooks/vendor_ts_fsrs.py", file=sys.stderr)
             return 1
         return 0
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,8 @@
 // run no MathJax at all (it was the main-thread work that kept Lighthouse's
 // performance score low on formula-heavy pages).
 //
-// Usage: node scripts/build/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...
-// (run by scripts/build/hook_math.py after each language's build, with that
+// Usage: node scripts/hooks/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...
+// (run by scripts/hooks/hook_math.py after each language's build, with that
 // language's pages)
 //
 // In every PAGE, each pymdownx.arithmatex element
@@ -32,7 +32,7 @@ import { AllPackages } from "mathjax-full/js/input/tex/AllPackages.js";
 
 const [site, cssName, ...files] = process.argv.slice(2);
 if (!files.length || site === "--help") {
-  console.log("usage: node scripts/build/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...");
+  console.log("usage: node scripts/hooks/prerender_math.mjs SITE_DIR CSS_NAME PAGE.html...");
   process.exit(site === "--help" ? 0 : 2);
 }
 // Text MathJax has no glyph for (Hangul in \text{...}) is drawn at 0.884 of the

@@ -49,7 +49,7 @@ def on_nav(nav, config, files):
     for file in files:
         if file.src_uri in _pages:
             file.content_string = _pages[file.src_uri]
-            file.generated_by = "scripts/build/hook_generated_pages.py"
+            file.generated_by = "scripts/hooks/hook_generated_pages.py"
             if file.page is not None:  # no "edit this page" link to a file that is not in the repository
                 file.page.edit_url = None
     return nav

@@ -1,6 +1,6 @@
 """MkDocs hook: formulas typeset at build time, so readers' browsers run no MathJax.
 
-After each language's build, scripts/build/prerender_math.mjs (MathJax in Node)
+After each language's build, scripts/hooks/prerender_math.mjs (MathJax in Node)
 typesets that language's pages. Without Node or `npm ci` the build says so and
 the browser typesets them (docs/javascripts/mathjax.js); MATH_PRERENDER=0
 skips it on purpose, MATH_PRERENDER=1 (the deploy workflow) makes it a build
@@ -39,7 +39,7 @@ def _prerender_math(config, lang: str, others: list[str]) -> None:
     r = subprocess.run([node, str(PRERENDER), str(site), "svg.css", *pages],
                        capture_output=True, text=True)
     if r.returncode:
-        raise PluginError("scripts/build/prerender_math.mjs failed:\n" + (r.stderr or r.stdout).strip())
+        raise PluginError("scripts/hooks/prerender_math.mjs failed:\n" + (r.stderr or r.stdout).strip())
 
 
 def on_post_build(config):

@@ -1,4 +1,4 @@
-"""What the MkDocs hooks (scripts/build/hook_*.py) share, with the content scripts
+"""What the MkDocs hooks (scripts/hooks/hook_*.py) share, with the content scripts
 they read pages by: `from hook_common import glossary, home, tex_text, translations`.
 
 Each hook module is listed under `hooks:` in mkdocs.yml; run as a command it
