@@ -20,8 +20,8 @@ SCRIPTS = sorted([f"{role}/{p.name}" for role in ROLES for p in (ROOT / "scripts
 
 
 def test_scripts_are_discovered():
-    assert {"content/translations.py", "build/hook_math.py", "dev/serve_subpath.py",
-            "build/prerender_math.mjs", "bench/search_eval.py"} <= set(SCRIPTS)
+    assert {"content/translations.py", "hooks/hook_math.py", "dev/serve_subpath.py",
+            "hooks/prerender_math.mjs", "bench/search_eval.py"} <= set(SCRIPTS)
 
 
 def test_every_script_lives_in_a_role_folder():
