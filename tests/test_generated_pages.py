@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 import home
+from seed import unused_question
 from translations import front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
-NEW = "21-new-question"
+N = unused_question()  # a number no real page has: a contributor's new question 21 does not collide
+NEW = f"{N}-new-question"
 KO = """---
 tags: [실습과 프레임워크]
 ---
@@ -43,10 +45,10 @@ tags: [Practice and frameworks]
 
 Adding the question page is enough.
 """
-ENTRY = """- ko: 새 용어
+ENTRY = f"""- ko: 새 용어
   en: fresh term
   variants: [프레시 텀]
-  questions: [21]
+  questions: [{N}]
   ko_def: 새 질문이 설명하는 용어입니다.
   en_def: A term the new question explains.
 """

@@ -20,8 +20,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 from helpers import GLYPHS_DRAWN
+from seed import unused_question
 from serve_subpath import serve
 
+NEW = unused_question()  # the test's new question: a number no real page has
 KEY = "dl-interview.practice"
 GRADES = {"": ["다시", "어려움", "좋음", "쉬움"], "en/": ["Again", "Hard", "Good", "Easy"]}
 REVEAL = {"": "답 보기", "en/": "Show answer"}
@@ -168,7 +170,7 @@ def replace_section(body: str, section_id: str, new: str) -> str:
 
 @pytest.fixture(scope="module")
 def tmp_docs_site(tmp_path_factory):
-    """A copy of the docs with a test topic on questions 7 and 21 (a new question),
+    """A copy of the docs with a test topic on questions 7 and NEW (a new question),
     and the follow-up sections of question 7 and sub-question 12-1 replaced by
     known ones."""
     tmp = tmp_path_factory.mktemp("practice-docs")
@@ -182,12 +184,12 @@ def tmp_docs_site(tmp_path_factory):
                       ("학습률은 왜 로그 척도로 찾나요?", "좋은 값이 여러 자릿수에 걸쳐 있기 때문입니다.\n\n"
                        "![작은 그림](../../assets/figures/tanh.svg)\n\n![큰 그림](../../assets/figures/saddle-point.svg)")],
                "q12": ("아핀 함수끼리 합성하면 무엇이 되나요?", "다시 아핀 함수가 됩니다."),
-               "q21": ("새로 추가한 질문은 무엇인가요?", "한 줄 답", "빌드하면 카드가 됩니다.")},
+               "new": ("새로 추가한 질문은 무엇인가요?", "한 줄 답", "빌드하면 카드가 됩니다.")},
         "en": {"tag": "Hardware", "fu": "Follow-up questions", "refs": "## References",
                "q7": [("When does Bayesian optimization beat random search?", "When a trial is expensive. It costs $O(n^3)$."),
                       ("Why search the learning rate on a log scale?", "Good values span orders of magnitude.")],
                "q12": ("What is a composition of affine maps?", "Another affine map."),
-               "q21": ("What is the newly added question?", "Short answer", "A build makes it a card.")},
+               "new": ("What is the newly added question?", "Short answer", "A build makes it a card.")},
     }
     for lang, t in text_of.items():
         qdir = tmp / "docs" / lang / "questions"
@@ -201,8 +203,8 @@ def tmp_docs_site(tmp_path_factory):
         section = f"### {t['fu']} {{#12-1-followups}}\n\n#### {q} {{#12-1-f1}}\n\n{a}\n\n"
         page.write_text(replace_section(page.read_text(encoding="utf-8"), "12-1-followups", section),
                         encoding="utf-8")
-        q, title, a = t["q21"]
-        (qdir / "21-new-question.md").write_text(with_tag(f'# {q}\n\n!!! abstract "{title}"\n    {a}\n', t["tag"]),
+        q, title, a = t["new"]
+        (qdir / f"{NEW}-new-question.md").write_text(with_tag(f'# {q}\n\n!!! abstract "{title}"\n    {a}\n', t["tag"]),
                                                  encoding="utf-8")
     out = tmp / "site"
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tmp,
@@ -217,7 +219,7 @@ def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_
     assert ids == [c["id"] for c in en]
     assert ids[ids.index("7"):ids.index("7") + 4] == ["7", "7-f1", "7-f2", "8"]
     assert ids[ids.index("12-1"):ids.index("12-1") + 3] == ["12-1", "12-1-f1", "12-2"]
-    assert ids[-1] == "21"
+    assert ids[-1] == str(NEW)
     by = {c["id"]: c for c in ko}
     assert by["7-f1"]["prompt"] == "베이지안 최적화는 언제 랜덤 서치보다 낫나요?"
     assert text(by["7-f1"]["answer"]).startswith("한 번의 시도가 비쌀 때 낫습니다.")
@@ -227,12 +229,12 @@ def test_follow_ups_tags_and_a_new_question_become_cards_after_a_build(tmp_docs_
     # figures only if small: tanh.svg (27 KB) stays, saddle-point.svg (85 KB) does not
     assert 'src="../../assets/figures/tanh.svg"' in by["7-f2"]["answer"]
     assert "saddle-point.svg" not in by["7-f2"]["answer"]
-    assert by["21"]["prompt"] == "새로 추가한 질문은 무엇인가요?" and text(by["21"]["answer"]) == "빌드하면 카드가 됩니다."
+    assert by[str(NEW)]["prompt"] == "새로 추가한 질문은 무엇인가요?" and text(by[str(NEW)]["answer"]) == "빌드하면 카드가 됩니다."
     # question 7 moved to the topic: its cards are in that deck with the topic's other pages
     hardware = {q for q, t in topics("ko", tmp_docs_site.parent / "docs").items() if t == ["하드웨어"]}
-    assert {7, 21} < hardware
+    assert {7, NEW} < hardware
     tagged = {c["id"] for c in ko if c["tags"] == ["하드웨어"]}
-    assert tagged == {c["id"] for c in ko if c["q"] in hardware} >= {"7", "7-f1", "7-f2", "21"}
+    assert tagged == {c["id"] for c in ko if c["q"] in hardware} >= {"7", "7-f1", "7-f2", str(NEW)}
     assert {c["id"] for c in en if c["tags"] == ["Hardware"]} == tagged
     assert next(c for c in en if c["id"] == "7-f2")["prompt"] == "Why search the learning rate on a log scale?"
 
