@@ -132,6 +132,13 @@ def test_search_eval_reads_three_digit_question_numbers():
     assert QUESTION.search("/dl-interview/questions/06-overfitting/")[1] == "06"
 
 
+def test_search_eval_refuses_a_missing_query_set_before_searching(tmp_path):
+    # an empty --site: no build, and a script that went on would time out on it, not pass
+    r = subprocess.run([sys.executable, "scripts/bench/search_eval.py", "--site", str(tmp_path),
+                        "--queries", "no-such-queries.yml"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert one_error(r) == "no-such-queries.yml: no such file"
+
+
 # --- hook_front_matter.py: front matter MkDocs cannot read fails the build ---
 
 @pytest.mark.parametrize("rel, front, error", [

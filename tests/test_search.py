@@ -4,17 +4,41 @@ The query set (tests/fixtures/search-queries.yml) holds what readers type:
 particles and endings, spacing variants, transliterations, abbreviations. The
 same measurement is scripts/bench/search_eval.py, which also times it."""
 import pytest
+import yaml
 
-from search_eval import ask, evaluate, load_queries, open_search, result_links
+from search_eval import HOLDOUT, QUERIES, ask, evaluate, load_queries, open_search, result_links
 
 TARGET = 0.95  # for recall@1 (the right page first) and recall@3
+
+
+def well_labelled(queries) -> bool:
+    return all(expected and all(1 <= q <= 20 for q in expected)
+               for items in queries.values() for expected in items.values())
+
+
+def typed(path) -> dict[str, list[str]]:
+    """Each language's queries as the search box reads them (case does not matter),
+    repeats included: loading the YAML keeps only the last of two equal keys."""
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    return {lang.value: [query.value.casefold() for query, _ in items.value] for lang, items in root.value}
 
 
 def test_query_set_is_large_enough():
     queries = load_queries()
     assert len(queries["ko"]) >= 60 and len(queries["en"]) >= 40
-    assert all(expected and all(1 <= q <= 20 for q in expected)
-               for items in queries.values() for expected in items.values())
+    assert well_labelled(queries)
+
+
+def test_held_out_queries_are_apart_from_the_tuning_set():
+    """The held-out set measures the tuned ranking on queries it was not tuned on:
+    no query in both files, none twice in one."""
+    held = load_queries(HOLDOUT)
+    assert len(held["ko"]) >= 20 and len(held["en"]) >= 7
+    assert well_labelled(held)
+    tuning, apart = typed(QUERIES), typed(HOLDOUT)
+    for lang in ("ko", "en"):
+        every = tuning[lang] + apart[lang]
+        assert len(every) == len(set(every)), sorted({q for q in every if every.count(q) > 1})
 
 
 @pytest.mark.browser

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Measure how well the site's search finds answers: recall@1, recall@3 and speed.
 
-Types every query of tests/fixtures/search-queries.yml into Material's search
-box in Chromium (Korean queries on the Korean site, English ones on the English
-site) and counts a query as found when one of its expected questions is among
-the first three results (recall@3), and as answered first when the first result
-is one of them (recall@1). With --timing it also measures, for each query, the
-time from the last keystroke to the results being on screen.
+Types every query of tests/fixtures/search-queries.yml (or of --queries FILE,
+such as the held-out set tests/fixtures/search-queries-holdout.yml, measured
+only once the ranking is tuned) into Material's search box in Chromium (Korean
+queries on the Korean site, English ones on the English site) and counts a
+query as found when one of its expected questions is among the first three
+results (recall@3), and as answered first when the first result is one of them
+(recall@1). With --timing it also measures, for each query, the time from the
+last keystroke to the results being on screen.
 
 Builds the site (or takes --site) and serves it under /dl-interview/. The test
 tests/test_search.py runs the same measurement and asserts the target.
@@ -33,6 +35,7 @@ from bench_pages import ARGS, CHROMIUM  # noqa: E402  (Debian's Chromium, no bac
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.yml"
+HOLDOUT = QUERIES.with_name("search-queries-holdout.yml")  # never tuned on
 QUESTION = re.compile(r"/questions/(\d+)-")  # three-digit numbers too
 LANG_PATH = {"ko": "", "en": "en/"}
 
@@ -173,12 +176,17 @@ def first_search(browser, base: str, lang: str, query: str, question: str) -> fl
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, help="a built site (default: build one now)")
-    ap.add_argument("--queries", type=Path, default=QUERIES, help="query set (YAML)")
+    ap.add_argument("--queries", type=Path, default=QUERIES, metavar="FILE",
+                    help=f"query set (YAML; default {QUERIES.relative_to(ROOT)}, the one the ranking is "
+                         f"tuned on; {HOLDOUT.relative_to(ROOT)} is held out from tuning)")
     ap.add_argument("--timing", action="store_true",
                     help="also time last keystroke -> results shown")
     ap.add_argument("--first", type=int, default=0, metavar="N",
                     help="also time the first search on N fresh page loads per language")
     args = ap.parse_args(argv)
+    if not args.queries.is_file():  # before the build, not a minute later
+        print(f"{args.queries}: no such file", file=sys.stderr)
+        return 1
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
         return 1
