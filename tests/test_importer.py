@@ -864,6 +864,22 @@ def test_variant_13_slugs_apply_to_their_own_source_only(tmp_path):
     assert list(pages) == ["01-고유값과-고유벡터는-무엇인가요.md", "12-p-value.md"]
 
 
+def test_variant_15_formula_links_whose_tex_holds_parentheses(tmp_path):
+    """Issue 23 (BR31's versions of October 2021): the TeX holds parentheses and a link's target
+    unencoded spaces; images, linked images and plain links to the service each become their TeX
+    once, whole; a link's own words stay, and so do parentheses of the prose after it."""
+    r, pages, _ = variant(tmp_path, "15-formula-links-with-parentheses")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-선형-함수의-조건은-무엇인가요.md"] == (
+        "# 선형 함수의 조건은 무엇인가요?\n\n"
+        "- **가산성**: 임의의 수  $x, y$에 대해  $f(x+y) = f(x) + f(y)$가 성립한다.\n"
+        "- **동차성**: 임의의 수 $x, \\alpha$에 대해  $f(\\alpha x) = \\alpha f(x)$가 성립한다.\n\n"
+        "$$\nf(g(x))\n$$\n\n"
+        "링크 없는 그림 $f(x+y) = f(x) + f(y)$도, 그림 없는 링크 $f(\\alpha x) = \\alpha f(x)$도 식 하나이다.\n\n"
+        "글자가 붙은 링크 동차성 $f(\\alpha x) = \\alpha f(x)$는 글자를 남긴다 (괄호 안의 말도).\n\n"
+        "$h(x)$는 HTML 그림을 감싼 링크이다.\n")
+
+
 @pytest.mark.parametrize("name, line, reason", [
     ("14-duplicate-section-number", 14, "duplicate question number 6 (first at line 8)"),
     ("14-empty-file", 1, "empty file"),
