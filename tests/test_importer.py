@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import import_check
 import split_readme
+from import_check import bad_markup
 from seed import SEED, questions, subs, toc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +84,12 @@ def test_formula_images_become_tex(tmp_path):
     assert "$$\na + b\n$$" in p
     assert "$$\nx^2\n$$" in p
     assert "render.githubusercontent" not in p
+
+
+def test_display_dollars_with_spaces_alone_on_a_line(tmp_path):
+    """BR31's versions of September 2021: "$$ Cost = ... $$" on a line of its own is display math."""
+    p = page(imported(tmp_path, readme("## #1\n\n$$ Cost = \\frac{1}{n}\\sum \\{L(y_i, \\hat y_i)\\} $$\n")), 1)
+    assert "\n$$\nCost = \\frac{1}{n}\\sum \\{L(y_i, \\hat y_i)\\}\n$$\n" in p
 
 
 def test_stray_comma_in_img_and_html_block(tmp_path):
@@ -239,36 +247,41 @@ def test_existing_slug_is_kept(tmp_path):
 
 # --- nothing lost ---------------------------------------------------------------
 
-MARKUP = {"img", "src", "width", "https", "render", "githubusercontent", "com", "math"}
-
-
-def words(text: str) -> list[str]:
-    text = re.sub(re.escape(MATH) + r"([^\"]*)", lambda m: split_readme.math(m[1]), text)
-    return [w for w in re.findall(r"[0-9A-Za-z가-힣]+", text) if w.lower() not in MARKUP]
-
-
 def test_every_seed_line_lands_in_exactly_one_page(tmp_path):
-    lines = SEED.read_text(encoding="utf-8").splitlines()
     out = tmp_path / "ko"
-    result = split_readme.split(split_readme.decode(SEED.read_bytes()), SEED, SEED.parent, out,
-                                tmp_path / "assets", split_readme.load_slugs(split_readme.DEFAULT_SLUGS, out))
-    where: dict[int, list] = {}
-    for path, pg in result.pages.items():
-        for text, src in pg.chunks:
-            for n in (src if isinstance(src, tuple) else (src,)):
-                if n is not None:
-                    where.setdefault(n, []).append((path, text))
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        assert n in where, f"line {n} lost: {line!r}"
-        assert len({p for p, _ in where[n]}) == 1, f"line {n} in several pages"
-        if re.match(r"^##\s*#\s*\d+\s*$", line):
-            continue  # the section heading is the page itself
-        # a table-of-contents entry's "#N" lands as the page's number, NN-slug.md
-        landed = " ".join(f"{p.split('/')[-1][:2].lstrip('0')} {t}" for p, t in where[n])
-        missing = [w for w in words(line) if w not in words(landed)]
-        assert not missing, f"line {n}: {missing} missing from {landed!r}"
+    lines = split_readme.decode(SEED.read_bytes())
+    result = split_readme.split(lines, SEED, SEED.parent, out, tmp_path / "assets",
+                                split_readme.load_slugs(split_readme.DEFAULT_SLUGS, out))
+    assert import_check.problems(lines, result) == []
+
+
+def test_import_check_finds_what_it_looks_for(tmp_path):
+    """Each invariant of scripts/content/import_check.py, broken on purpose in a clean import."""
+    text = readme("## #1\n\nfirst words here\n\n- a ![img](" + MATH + "f(x%2By) %3D f(x)) b\n\nlast\n")
+    lines = split_readme.decode(text.encode())
+
+    def broken(edit):
+        out = tmp_path / "out"
+        result = split_readme.split(lines, tmp_path / "R.md", tmp_path, out, tmp_path / "a",
+                                    split_readme.load_slugs(None, out))
+        assert import_check.problems(lines, result) == []
+        chunks = result.pages["questions/01-question-one.md"].chunks
+        k = next(k for k, (t, _) in enumerate(chunks) if "f(x+y)" in t)
+        edit(result, chunks, k)
+        return import_check.problems(lines, result)
+
+    def chunk(chunks, k, text):
+        chunks[k] = (text, chunks[k][1])
+
+    assert broken(lambda r, c, k: c.pop(k)) == ["14: on no page: '- a ![img](https://render.githubusercontent.com/render/math?'"]
+    assert broken(lambda r, c, k: chunk(c, k, "- a $f(x+y) = f(x)$")) == ["14: words lost: b"]
+    assert broken(lambda r, c, k: r.pages["about.md"].chunks.append(c[k])) == [
+        "14: on 2 pages: about.md, questions/01-question-one.md"]
+    assert broken(lambda r, c, k: chunk(c, k, "- a [$f(x+y$ = f(x))](" + MATH + "f(x%2By)) b")) == [
+        "14: formula not whole on its page: 'f(x+y) = f(x)'",
+        "questions/01-question-one.md:5: formula service URL", "questions/01-question-one.md:5: half formula 'f(x+y'"]
+    assert broken(lambda r, c, k: chunk(c, k, "- a $f(x+y) = f(x)$ b $")) == [
+        "14: formula not whole on its page: 'f(x+y) = f(x)'", "questions/01-question-one.md:5: stray $"]
 
 
 @st.composite
@@ -636,7 +649,7 @@ def tricky_readmes(draw):
             add(q, f"#### {subs[q][0]}", "")  # the sub-question's title again
         kinds = draw(st.lists(st.sampled_from(
             ["text", "heading", "sub", "inline-code", "fence", "fence4", "comment", "div", "list", "breaks",
-             "math-attrs", "math-linked", "math-dollars", "empty-img", "div-one-line"]), max_size=7))
+             "math-attrs", "math-linked", "math-parens", "math-dollars", "empty-img", "div-one-line"]), max_size=7))
         for kind in kinds:
             if kind == "text":
                 add(q, ws(3))
@@ -670,6 +683,11 @@ def tricky_readmes(draw):
             elif kind == "math-linked":
                 t = tex()
                 add(q, f"{draw(st.sampled_from(['', ws(1) + ' ']))}[![img]({MATH}{t})]({MATH}{t}) {ws(1)}")
+            elif kind == "math-parens":  # issue 23: TeX with parentheses, a target with spaces
+                n = next(counter)
+                img, target = f"f(t_{n}%2By)%20%3D%20(y)", f"f(t_{n}%2By) %3D (y)"
+                add(q, draw(st.sampled_from([f"[![img]({MATH}{img})]({MATH}{target})", f"![img]({MATH}{target})",
+                                             f"[img]({MATH}{target})"])) + f"{ws(1)} ({ws(1)})")
             elif kind == "math-dollars":
                 add(q, f"{ws(1)} $${tex()}$$ {ws(1)}")
             elif kind == "empty-img":
@@ -714,8 +732,7 @@ def test_generated_readmes_put_every_line_on_the_page_of_its_section(tmp_path, d
         assert landed.get(n) == {expected}, f"line {n} {line!r}: on {landed.get(n)}, written for {expected}"
         page_text = result.pages[expected].text()
         assert all(t in page_text for t in token.findall(line)), f"line {n} {line!r} not on {expected}"
-    for path, pg in result.pages.items():
-        assert bad_markup(pg.text()) == [], (path, pg.text())
+    assert import_check.problems(lines, result) == []
 
 
 # --- issue 15: the real variants of the upstream format ------------------------------
@@ -893,50 +910,6 @@ def test_variant_14_refused_with_one_line(tmp_path, name, line, reason):
 # --- issue 15: invariants over every fixture ---------------------------------------------
 
 IMPORTABLE = sorted(p.stem for p in VARIANTS.glob("*.md") if not p.stem.startswith("14-"))
-
-
-def bad_markup(page: str) -> list[str]:
-    """What no imported page may hold: a dead formula service, an image of a formula, an
-    empty image, a heading that skips a level, a stray $ (outside code and comments)."""
-    found, level, fence, comment, display = [], 0, None, False, False
-    for n, line in enumerate(page.splitlines(), 1):
-        # (CommonMark: a backtick fence's info string has no backtick, "```x``` y" is inline code)
-        f = re.match(r"^\s*(`{3,}|~{3,})\s*$", line) if fence else re.match(r"^\s*(`{3,}(?=[^`]*$)|~{3,})", line)
-        if fence and f and f[1][0] == fence[0] and len(f[1]) >= len(fence):
-            fence = None
-            continue
-        if not fence and f:
-            fence = f[1]
-            continue
-        if fence:
-            continue
-        if comment:
-            if "-->" not in line:
-                continue
-            comment, line = False, line.split("-->", 1)[1]
-        line = re.sub(r"<!--.*?-->", "", line)
-        if "<!--" in line:
-            comment, line = True, line.split("<!--", 1)[0]
-        if "render.githubusercontent.com" in line:
-            found.append(f"{n}: formula service URL")
-        if re.search(r"<img\b", line):
-            found.append(f"{n}: <img")
-        if "![]()" in line:
-            found.append(f"{n}: empty image")
-        h = re.match(r"^(#{1,6}) ", line)
-        if h:
-            if len(h[1]) > level + 1:
-                found.append(f"{n}: heading skips from H{level} to H{len(h[1])}")
-            level = len(h[1])
-        if "$$" in line and line.strip() != "$$":
-            found.append(f"{n}: $$ inside a line")
-        if line.strip() == "$$":
-            display = not display
-        elif not display and len(re.findall(r"(?<!\\)\$", line.replace("$$", ""))) % 2:
-            found.append(f"{n}: stray $")
-    if display:
-        found.append("unclosed $$")
-    return found
 
 
 @pytest.mark.parametrize("name", IMPORTABLE)

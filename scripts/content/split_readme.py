@@ -59,6 +59,7 @@ MATH_MD_IMG = re.compile(TEX_COMMENT + r"!\[[^\[\]]*\]\((?P<url>" + MATH_URL + "
 MATH_LINK = re.compile(r"\[([^\[\]]*)\]\((?P<url>" + MATH_URL + ")", re.I)  # around a formula, or plain
 FORMULA = re.compile(r"\0(\d+)\0")  # a formula taken out of the line, by number (input holds no NUL)
 INLINE_DISPLAY = re.compile(r"\$\$(?=\S)([^$]+?)(?<=\S)\$\$")  # GitBook's "$$x$$" inside a sentence
+DISPLAY_LINE = re.compile(r"\$\$([^$]*)\$\$")  # "$$ x $$" alone on a line (spaces allowed there)
 DIV_IMG = re.compile(r"^\s*<div\b([^<>]*)>\s*(<img\b[^<>]*>)\s*</div>\s*$", re.I)
 IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 ATTR = re.compile(r"([\w-]+)\s*=\s*([\"'])(.*?)\2")
@@ -429,9 +430,10 @@ class Converter:
         if m:  # a formula standing alone is display math
             return f"$$\n{tex[int(m[1])]}\n$$"
         line = FORMULA.sub(lambda m: f"${tex[int(m[1])]}$", line)
+        stripped = line.strip()
         if stripped != "$$":
-            d = INLINE_DISPLAY.fullmatch(stripped)
-            line = f"$$\n{d[1].strip()}\n$$" if d else INLINE_DISPLAY.sub(r"$\1$", line)
+            d = DISPLAY_LINE.fullmatch(stripped)
+            line = f"$$\n{d[1].strip()}\n$$" if d and d[1].strip() else INLINE_DISPLAY.sub(r"$\1$", line)
         d = DIV_IMG.match(line)
         if d:  # a centred image on one line: the same figure as the multi-line form
             line = f"<div{d[1]}>\n{d[2]}\n</div>"
