@@ -1043,3 +1043,108 @@ def test_an_image_path_never_reaches_outside_the_images_folder(tmp_path):
     r = run(src, "--out", d / "docs" / "ko", "--slugs", tmp_path / "none.json")
     assert r.returncode == 0 and r.stderr == f"{src}:12: image outside {d}: ../secret.png\n"
     assert not (d / "docs" / "assets").exists()
+
+
+# --- issue 23: the upstream's real history ------------------------------------------------
+# tests/fixtures/upstream/boost-devs/ holds real versions of the deep-learning answers file
+# (MIT: see its NOTICE); scripts/dev/upstream_history.py runs the same checks on every version.
+
+UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
+HISTORY = ROOT / "scripts" / "dev" / "upstream_history.py"
+REFUSED = {"variants/14-duplicate-section-number.md": "14: duplicate question number 6 (first at line 8)",
+           "variants/14-empty-file.md": "1: empty file", "upstream/boost-devs/2021-04-12-e69de29bb2.md": "1: empty file"}
+FIXTURES = ["seed-readme.md"] + sorted(p.relative_to(VARIANTS.parent).as_posix()
+                                       for p in [*VARIANTS.glob("*.md"), *UPSTREAM.glob("*/*.md")])
+
+
+def test_upstream_fixtures_are_the_upstreams_bytes():
+    """Each file is named DATE-BLOB.md by the blob id git gives its bytes: never edited."""
+    import hashlib
+    for folder in UPSTREAM.iterdir():
+        if not folder.is_dir():
+            continue
+        names = sorted(p.name for p in folder.glob("*.md"))
+        index = (folder / "versions.txt").read_text(encoding="utf-8").splitlines()
+        assert sorted(line.split(":")[0] for line in index) == names and names
+        for name in names:
+            data = (folder / name).read_bytes()
+            assert hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().startswith(name[11:21]), name
+    assert b"\r\n" in (UPSTREAM / "boost-devs" / "2021-04-26-13e93d485c.md").read_bytes()  # as written
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_invariants_hold_on_every_committed_fixture(name):
+    """No service URL, no half formula, no stray $, nothing lost (scripts/content/import_check.py);
+    a fixture whose structure is incoherent is refused with one line."""
+    path = VARIANTS.parent / name
+    try:
+        found = import_check.check(path.read_bytes(), path)
+    except split_readme.InputError as e:
+        found = [f"{e.line}: {e.reason}"]
+    assert found == ([REFUSED[name]] if name in REFUSED else [])
+
+
+def git_repo(tmp_path) -> tuple[Path, callable]:
+    import os
+    repo = tmp_path / "repo"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "a",
+           "GIT_COMMITTER_EMAIL": "a@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    day = iter(range(1, 29))
+
+    def git(*args):
+        d = f"2021-10-{next(day):02d}T12:00:00+00:00" if args[0] == "commit" else None
+        r = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                           env={**env, **({"GIT_AUTHOR_DATE": d, "GIT_COMMITTER_DATE": d} if d else {})})
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    repo.mkdir()
+    git("init", "-q", "-b", "main")
+    return repo, git
+
+
+def test_upstream_history_runs_every_version_of_every_ref_across_a_rename(tmp_path):
+    repo, git = git_repo(tmp_path)
+    (repo / "answers").mkdir()
+    linked = (f"[![img]({MATH}f(x%2By)%20%3D%20f(x))]({MATH}f(x%2By) %3D f(x))가 성립")
+    old = repo / "answers" / "deep-learning.md"
+    old.write_text(readme(f"## #1\n\n{linked}\n"), encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    git("mv", "answers/deep-learning.md", "answers/3-deep-learning.md")
+    git("commit", "-qm", "renamed: the same version")
+    git("checkout", "-qb", "other")
+    new = repo / "answers" / "3-deep-learning.md"
+    new.write_text(readme("## #1\n\nx\n\n## #1\n\ny\n"), encoding="utf-8")
+    git("commit", "-qam", "a duplicate section, on another branch")
+    git("checkout", "-q", "main")
+    new.write_text(readme(f"## #1\n\n![img]({MATH}f(x\n"), encoding="utf-8")  # a target never closed
+    git("commit", "-qam", "broken")
+    commits = git("log", "--all", "--format=%H", "--reverse").split()
+    r = subprocess.run([sys.executable, str(HISTORY), str(repo / ".git"), "--save", tmp_path / "saved"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr == ""
+    lines = r.stdout.splitlines()
+    assert [l.split(":")[0].split()[1:] for l in lines[:3]] == [
+        ["2021-10-01", commits[0][:10], "+1"], ["2021-10-03", commits[2][:10]], ["2021-10-04", commits[3][:10]]]
+    assert lines[0].endswith(": clean")
+    assert lines[1].endswith(": refused: 14: duplicate question number 1 (first at line 10)")
+    assert lines[2].endswith(": 1 problem: questions/01-question-one.md:3: formula service URL")
+    assert lines[3:] == ["3 versions of answers/3-deep-learning.md (4 commits): 1 clean, 1 refused, 1 with problems"]
+    saved = sorted(p.name for p in (tmp_path / "saved").iterdir())
+    assert len(saved) == 4 and "versions.txt" in saved
+    assert (tmp_path / "saved" / saved[0]).read_bytes() == readme(f"## #1\n\n{linked}\n").encode()
+
+
+def test_upstream_history_bad_input_is_one_line(tmp_path):
+    for repo, reason in [(tmp_path, "git rev-parse: "), (tmp_path / "none", "not a folder"),
+                         ("file:///nonexistent/repo.git", "cannot clone: ")]:
+        r = subprocess.run([sys.executable, str(HISTORY), str(repo)], capture_output=True, text=True)
+        assert r.returncode == 1 and r.stdout == "" and len(r.stderr.splitlines()) == 1, r.stderr
+        assert r.stderr.startswith(f"{repo}: {reason}") and "Traceback" not in r.stderr
+    repo, git = git_repo(tmp_path)
+    (repo / "a.md").write_text("x\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "no answers file")
+    r = subprocess.run([sys.executable, str(HISTORY), str(repo / ".git")], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr == f"{repo / '.git'}: no version of answers/3-deep-learning.md in any ref\n"

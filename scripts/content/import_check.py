@@ -34,7 +34,7 @@ def words(text: str) -> list[str]:
     text = re.sub(r"</?[A-Za-z][^<>]*>", lambda m: " ".join(re.findall(r"\balt=[\"']([^\"']*)", m[0])), text)
     text = re.sub(r"\]\(#id-(?=\d)", "](#", text)  # GitBook's anchors: "(#id-12)" is "(#12)"
     # a sub-question's number is its id, not text (a number met twice is renumbered)
-    text = re.sub(r"#\d+(?:-\d+)+", " ", text)
+    text = re.sub(r"#\s*\d+(?:-\d+)+", " ", text)
     return [w for w in re.findall(r"[0-9A-Za-z가-힣]+", text) if w.lower() not in MARKUP]
 
 
