@@ -467,7 +467,8 @@ def test_nul_byte_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("line", ["[" * 100_000, "![" * 50_000, "<img " * 20_000, "<!-- $" * 16_000,
                                   "# a" + " " * 100_000 + "b", "## #1 a" + " " * 100_000 + "b",
-                                  "- a" + " " * 100_000 + "b"], ids=lambda l: repr(l[:8]))
+                                  "- a" + " " * 100_000 + "b", f"![]({MATH}" + "(" * 100_000 + " b",
+                                  f"[![a]({MATH}(" * 3_000 + " b"], ids=lambda l: repr(l[:8]))
 def test_a_long_line_imports_in_under_a_second(tmp_path, line):
     import time
     for text in (readme("## #1\n\n" + line + "\n"), readme("## #1\n", "- [Question one](#1)\n" + line + "\n")):

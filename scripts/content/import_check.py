@@ -4,8 +4,9 @@
 For each SOURCE, the pages scripts/content/split_readme.py would make (nothing is written):
 - hold no address of the formula rendering service, no <img>, no empty image, no heading
   that skips a level, no stray $ (outside code and comments);
-- hold every formula image or link of the source whole, as a formula on its line's page,
-  and no formula whose parentheses or braces do not balance unless the source's TeX is so;
+- hold every formula of the source (an image or link of the service, or in $) whole, as
+  a formula on its line's page, and no formula whose parentheses or braces do not balance
+  unless the source's TeX is so;
 - lose nothing: every line lands on exactly one page, with all its words.
 Prints "SOURCE: clean", or one line per problem: "SOURCE:LINE: what" for a line of the
 source, "SOURCE: PAGE:LINE: what" for a line of a page. A source the importer refuses gets
@@ -161,7 +162,7 @@ def problems(lines: list[str], result: split_readme.Result) -> list[str]:
         if len(pages) > 1:
             found.append(f"{n}: on {len(pages)} pages: {', '.join(sorted(pages))}")
         if states[n - 1] == "text":
-            tex = service_tex(line)
+            tex = service_tex(line) + [t for _, t in formulas(line)]  # drawn, and in dollars
             source_tex.update(tex)
             whole = {t for _, t in formulas("\n".join(t for _, t in landed[n]))}
             found += [f"{n}: formula not whole on its page: {t!r}" for t in tex if t not in whole]
@@ -170,7 +171,8 @@ def problems(lines: list[str], result: split_readme.Result) -> list[str]:
         # a table-of-contents entry's "#N" lands as the page's number, NN-slug.md
         text = " ".join(f"{number(p)} {t}" for p, t in landed[n])
         # (case aside: a heading that repeats its table-of-contents entry merges into it)
-        missing = [w for w in words(line) if w.lower() not in {v.lower() for v in words(text)}]
+        there = {w.lower() for w in words(text)}
+        missing = [w for w in words(line) if w.lower() not in there]
         if missing:
             found.append(f"{n}: words lost: {' '.join(missing[:8])}")
     for path, pg in result.pages.items():
