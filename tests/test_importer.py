@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import import_check
 import split_readme
+from import_check import bad_markup
 from seed import SEED, number, questions, subs, toc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +84,12 @@ def test_formula_images_become_tex(tmp_path):
     assert "$$\na + b\n$$" in p
     assert "$$\nx^2\n$$" in p
     assert "render.githubusercontent" not in p
+
+
+def test_display_dollars_with_spaces_alone_on_a_line(tmp_path):
+    """BR31's versions of September 2021: "$$ Cost = ... $$" on a line of its own is display math."""
+    p = page(imported(tmp_path, readme("## #1\n\n$$ Cost = \\frac{1}{n}\\sum \\{L(y_i, \\hat y_i)\\} $$\n")), 1)
+    assert "\n$$\nCost = \\frac{1}{n}\\sum \\{L(y_i, \\hat y_i)\\}\n$$\n" in p
 
 
 def test_stray_comma_in_img_and_html_block(tmp_path):
@@ -239,36 +247,41 @@ def test_existing_slug_is_kept(tmp_path):
 
 # --- nothing lost ---------------------------------------------------------------
 
-MARKUP = {"img", "src", "width", "https", "render", "githubusercontent", "com", "math"}
-
-
-def words(text: str) -> list[str]:
-    text = re.sub(re.escape(MATH) + r"([^\"]*)", lambda m: split_readme.math(m[1]), text)
-    return [w for w in re.findall(r"[0-9A-Za-z가-힣]+", text) if w.lower() not in MARKUP]
-
-
 def test_every_seed_line_lands_in_exactly_one_page(tmp_path):
-    lines = SEED.read_text(encoding="utf-8").splitlines()
     out = tmp_path / "ko"
-    result = split_readme.split(split_readme.decode(SEED.read_bytes()), SEED, SEED.parent, out,
-                                tmp_path / "assets", split_readme.load_slugs(split_readme.DEFAULT_SLUGS, out))
-    where: dict[int, list] = {}
-    for path, pg in result.pages.items():
-        for text, src in pg.chunks:
-            for n in (src if isinstance(src, tuple) else (src,)):
-                if n is not None:
-                    where.setdefault(n, []).append((path, text))
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        assert n in where, f"line {n} lost: {line!r}"
-        assert len({p for p, _ in where[n]}) == 1, f"line {n} in several pages"
-        if re.match(r"^##\s*#\s*\d+\s*$", line):
-            continue  # the section heading is the page itself
-        # a table-of-contents entry's "#N" lands as the page's number, NN-slug.md
-        landed = " ".join(f"{p.split('/')[-1][:2].lstrip('0')} {t}" for p, t in where[n])
-        missing = [w for w in words(line) if w not in words(landed)]
-        assert not missing, f"line {n}: {missing} missing from {landed!r}"
+    lines = split_readme.decode(SEED.read_bytes())
+    result = split_readme.split(lines, SEED, SEED.parent, out, tmp_path / "assets",
+                                split_readme.load_slugs(split_readme.DEFAULT_SLUGS, out))
+    assert import_check.problems(lines, result) == []
+
+
+def test_import_check_finds_what_it_looks_for(tmp_path):
+    """Each invariant of scripts/content/import_check.py, broken on purpose in a clean import."""
+    text = readme("## #1\n\nfirst words here\n\n- a ![img](" + MATH + "f(x%2By) %3D f(x)) b\n\nlast\n")
+    lines = split_readme.decode(text.encode())
+
+    def broken(edit):
+        out = tmp_path / "out"
+        result = split_readme.split(lines, tmp_path / "R.md", tmp_path, out, tmp_path / "a",
+                                    split_readme.load_slugs(None, out))
+        assert import_check.problems(lines, result) == []
+        chunks = result.pages["questions/01-question-one.md"].chunks
+        k = next(k for k, (t, _) in enumerate(chunks) if "f(x+y)" in t)
+        edit(result, chunks, k)
+        return import_check.problems(lines, result)
+
+    def chunk(chunks, k, text):
+        chunks[k] = (text, chunks[k][1])
+
+    assert broken(lambda r, c, k: c.pop(k)) == ["14: on no page: '- a ![img](https://render.githubusercontent.com/render/math?'"]
+    assert broken(lambda r, c, k: chunk(c, k, "- a $f(x+y) = f(x)$")) == ["14: words lost: b"]
+    assert broken(lambda r, c, k: r.pages["about.md"].chunks.append(c[k])) == [
+        "14: on 2 pages: about.md, questions/01-question-one.md"]
+    assert broken(lambda r, c, k: chunk(c, k, "- a [$f(x+y$ = f(x))](" + MATH + "f(x%2By)) b")) == [
+        "14: formula not whole on its page: 'f(x+y) = f(x)'",
+        "questions/01-question-one.md:5: formula service URL", "questions/01-question-one.md:5: half formula 'f(x+y'"]
+    assert broken(lambda r, c, k: chunk(c, k, "- a $f(x+y) = f(x)$ b $")) == [
+        "14: formula not whole on its page: 'f(x+y) = f(x)'", "questions/01-question-one.md:5: stray $"]
 
 
 @st.composite
@@ -454,7 +467,8 @@ def test_nul_byte_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("line", ["[" * 100_000, "![" * 50_000, "<img " * 20_000, "<!-- $" * 16_000,
                                   "# a" + " " * 100_000 + "b", "## #1 a" + " " * 100_000 + "b",
-                                  "- a" + " " * 100_000 + "b"], ids=lambda l: repr(l[:8]))
+                                  "- a" + " " * 100_000 + "b", f"![]({MATH}" + "(" * 100_000 + " b",
+                                  f"[![a]({MATH}(" * 3_000 + " b"], ids=lambda l: repr(l[:8]))
 def test_a_long_line_imports_in_under_a_second(tmp_path, line):
     import time
     for text in (readme("## #1\n\n" + line + "\n"), readme("## #1\n", "- [Question one](#1)\n" + line + "\n")):
@@ -636,7 +650,7 @@ def tricky_readmes(draw):
             add(q, f"#### {subs[q][0]}", "")  # the sub-question's title again
         kinds = draw(st.lists(st.sampled_from(
             ["text", "heading", "sub", "inline-code", "fence", "fence4", "comment", "div", "list", "breaks",
-             "math-attrs", "math-linked", "math-dollars", "empty-img", "div-one-line"]), max_size=7))
+             "math-attrs", "math-linked", "math-parens", "math-dollars", "empty-img", "div-one-line"]), max_size=7))
         for kind in kinds:
             if kind == "text":
                 add(q, ws(3))
@@ -670,6 +684,11 @@ def tricky_readmes(draw):
             elif kind == "math-linked":
                 t = tex()
                 add(q, f"{draw(st.sampled_from(['', ws(1) + ' ']))}[![img]({MATH}{t})]({MATH}{t}) {ws(1)}")
+            elif kind == "math-parens":  # issue 23: TeX with parentheses, a target with spaces
+                n = next(counter)
+                img, target = f"f(t_{n}%2By)%20%3D%20(y)", f"f(t_{n}%2By) %3D (y)"
+                add(q, draw(st.sampled_from([f"[![img]({MATH}{img})]({MATH}{target})", f"![img]({MATH}{target})",
+                                             f"[img]({MATH}{target})"])) + f"{ws(1)} ({ws(1)})")
             elif kind == "math-dollars":
                 add(q, f"{ws(1)} $${tex()}$$ {ws(1)}")
             elif kind == "empty-img":
@@ -714,8 +733,7 @@ def test_generated_readmes_put_every_line_on_the_page_of_its_section(tmp_path, d
         assert landed.get(n) == {expected}, f"line {n} {line!r}: on {landed.get(n)}, written for {expected}"
         page_text = result.pages[expected].text()
         assert all(t in page_text for t in token.findall(line)), f"line {n} {line!r} not on {expected}"
-    for path, pg in result.pages.items():
-        assert bad_markup(pg.text()) == [], (path, pg.text())
+    assert import_check.problems(lines, result) == []
 
 
 # --- issue 15: the real variants of the upstream format ------------------------------
@@ -864,6 +882,22 @@ def test_variant_13_slugs_apply_to_their_own_source_only(tmp_path):
     assert list(pages) == ["01-고유값과-고유벡터는-무엇인가요.md", "12-p-value.md"]
 
 
+def test_variant_15_formula_links_whose_tex_holds_parentheses(tmp_path):
+    """Issue 23 (BR31's versions of October 2021): the TeX holds parentheses and a link's target
+    unencoded spaces; images, linked images and plain links to the service each become their TeX
+    once, whole; a link's own words stay, and so do parentheses of the prose after it."""
+    r, pages, _ = variant(tmp_path, "15-formula-links-with-parentheses")
+    assert r.returncode == 0, r.stderr
+    assert pages["01-선형-함수의-조건은-무엇인가요.md"] == (
+        "# 선형 함수의 조건은 무엇인가요?\n\n"
+        "- **가산성**: 임의의 수  $x, y$에 대해  $f(x+y) = f(x) + f(y)$가 성립한다.\n"
+        "- **동차성**: 임의의 수 $x, \\alpha$에 대해  $f(\\alpha x) = \\alpha f(x)$가 성립한다.\n\n"
+        "$$\nf(g(x))\n$$\n\n"
+        "링크 없는 그림 $f(x+y) = f(x) + f(y)$도, 그림 없는 링크 $f(\\alpha x) = \\alpha f(x)$도 식 하나이다.\n\n"
+        "글자가 붙은 링크 동차성 $f(\\alpha x) = \\alpha f(x)$는 글자를 남긴다 (괄호 안의 말도).\n\n"
+        "$h(x)$는 HTML 그림을 감싼 링크이다.\n")
+
+
 @pytest.mark.parametrize("name, line, reason", [
     ("14-duplicate-section-number", 14, "duplicate question number 6 (first at line 8)"),
     ("14-empty-file", 1, "empty file"),
@@ -877,50 +911,6 @@ def test_variant_14_refused_with_one_line(tmp_path, name, line, reason):
 # --- issue 15: invariants over every fixture ---------------------------------------------
 
 IMPORTABLE = sorted(p.stem for p in VARIANTS.glob("*.md") if not p.stem.startswith("14-"))
-
-
-def bad_markup(page: str) -> list[str]:
-    """What no imported page may hold: a dead formula service, an image of a formula, an
-    empty image, a heading that skips a level, a stray $ (outside code and comments)."""
-    found, level, fence, comment, display = [], 0, None, False, False
-    for n, line in enumerate(page.splitlines(), 1):
-        # (CommonMark: a backtick fence's info string has no backtick, "```x``` y" is inline code)
-        f = re.match(r"^\s*(`{3,}|~{3,})\s*$", line) if fence else re.match(r"^\s*(`{3,}(?=[^`]*$)|~{3,})", line)
-        if fence and f and f[1][0] == fence[0] and len(f[1]) >= len(fence):
-            fence = None
-            continue
-        if not fence and f:
-            fence = f[1]
-            continue
-        if fence:
-            continue
-        if comment:
-            if "-->" not in line:
-                continue
-            comment, line = False, line.split("-->", 1)[1]
-        line = re.sub(r"<!--.*?-->", "", line)
-        if "<!--" in line:
-            comment, line = True, line.split("<!--", 1)[0]
-        if "render.githubusercontent.com" in line:
-            found.append(f"{n}: formula service URL")
-        if re.search(r"<img\b", line):
-            found.append(f"{n}: <img")
-        if "![]()" in line:
-            found.append(f"{n}: empty image")
-        h = re.match(r"^(#{1,6}) ", line)
-        if h:
-            if len(h[1]) > level + 1:
-                found.append(f"{n}: heading skips from H{level} to H{len(h[1])}")
-            level = len(h[1])
-        if "$$" in line and line.strip() != "$$":
-            found.append(f"{n}: $$ inside a line")
-        if line.strip() == "$$":
-            display = not display
-        elif not display and len(re.findall(r"(?<!\\)\$", line.replace("$$", ""))) % 2:
-            found.append(f"{n}: stray $")
-    if display:
-        found.append("unclosed $$")
-    return found
 
 
 @pytest.mark.parametrize("name", IMPORTABLE)
@@ -1055,3 +1045,108 @@ def test_an_image_path_never_reaches_outside_the_images_folder(tmp_path):
     r = run(src, "--out", d / "docs" / "ko", "--slugs", tmp_path / "none.json")
     assert r.returncode == 0 and r.stderr == f"{src}:12: image outside {d}: ../secret.png\n"
     assert not (d / "docs" / "assets").exists()
+
+
+# --- issue 23: the upstream's real history ------------------------------------------------
+# tests/fixtures/upstream/boost-devs/ holds real versions of the deep-learning answers file
+# (MIT: see its NOTICE); scripts/dev/upstream_history.py runs the same checks on every version.
+
+UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
+HISTORY = ROOT / "scripts" / "dev" / "upstream_history.py"
+REFUSED = {"variants/14-duplicate-section-number.md": "14: duplicate question number 6 (first at line 8)",
+           "variants/14-empty-file.md": "1: empty file", "upstream/boost-devs/2021-04-12-e69de29bb2.md": "1: empty file"}
+FIXTURES = ["seed-readme.md"] + sorted(p.relative_to(VARIANTS.parent).as_posix()
+                                       for p in [*VARIANTS.glob("*.md"), *UPSTREAM.glob("*/*.md")])
+
+
+def test_upstream_fixtures_are_the_upstreams_bytes():
+    """Each file is named DATE-BLOB.md by the blob id git gives its bytes: never edited."""
+    import hashlib
+    for folder in UPSTREAM.iterdir():
+        if not folder.is_dir():
+            continue
+        names = sorted(p.name for p in folder.glob("*.md"))
+        index = (folder / "versions.txt").read_text(encoding="utf-8").splitlines()
+        assert sorted(line.split(":")[0] for line in index) == names and names
+        for name in names:
+            data = (folder / name).read_bytes()
+            assert hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().startswith(name[11:21]), name
+    assert b"\r\n" in (UPSTREAM / "boost-devs" / "2021-04-26-13e93d485c.md").read_bytes()  # as written
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_invariants_hold_on_every_committed_fixture(name):
+    """No service URL, no half formula, no stray $, nothing lost (scripts/content/import_check.py);
+    a fixture whose structure is incoherent is refused with one line."""
+    path = VARIANTS.parent / name
+    try:
+        found = import_check.check(path.read_bytes(), path)
+    except split_readme.InputError as e:
+        found = [f"{e.line}: {e.reason}"]
+    assert found == ([REFUSED[name]] if name in REFUSED else [])
+
+
+def git_repo(tmp_path) -> tuple[Path, callable]:
+    import os
+    repo = tmp_path / "repo"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "a",
+           "GIT_COMMITTER_EMAIL": "a@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    day = iter(range(1, 29))
+
+    def git(*args):
+        d = f"2021-10-{next(day):02d}T12:00:00+00:00" if args[0] == "commit" else None
+        r = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                           env={**env, **({"GIT_AUTHOR_DATE": d, "GIT_COMMITTER_DATE": d} if d else {})})
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    repo.mkdir()
+    git("init", "-q", "-b", "main")
+    return repo, git
+
+
+def test_upstream_history_runs_every_version_of_every_ref_across_a_rename(tmp_path):
+    repo, git = git_repo(tmp_path)
+    (repo / "answers").mkdir()
+    linked = (f"[![img]({MATH}f(x%2By)%20%3D%20f(x))]({MATH}f(x%2By) %3D f(x))가 성립")
+    old = repo / "answers" / "deep-learning.md"
+    old.write_text(readme(f"## #1\n\n{linked}\n"), encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    git("mv", "answers/deep-learning.md", "answers/3-deep-learning.md")
+    git("commit", "-qm", "renamed: the same version")
+    git("checkout", "-qb", "other")
+    new = repo / "answers" / "3-deep-learning.md"
+    new.write_text(readme("## #1\n\nx\n\n## #1\n\ny\n"), encoding="utf-8")
+    git("commit", "-qam", "a duplicate section, on another branch")
+    git("checkout", "-q", "main")
+    new.write_text(readme(f"## #1\n\n![img]({MATH}f(x\n"), encoding="utf-8")  # a target never closed
+    git("commit", "-qam", "broken")
+    commits = git("log", "--all", "--format=%H", "--reverse").split()
+    r = subprocess.run([sys.executable, str(HISTORY), str(repo / ".git"), "--save", tmp_path / "saved"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr == ""
+    lines = r.stdout.splitlines()
+    assert [l.split(":")[0].split()[1:] for l in lines[:3]] == [
+        ["2021-10-01", commits[0][:10], "+1"], ["2021-10-03", commits[2][:10]], ["2021-10-04", commits[3][:10]]]
+    assert lines[0].endswith(": clean")
+    assert lines[1].endswith(": refused: 14: duplicate question number 1 (first at line 10)")
+    assert lines[2].endswith(": 1 problem: questions/01-question-one.md:3: formula service URL")
+    assert lines[3:] == ["3 versions of answers/3-deep-learning.md (4 commits): 1 clean, 1 refused, 1 with problems"]
+    saved = sorted(p.name for p in (tmp_path / "saved").iterdir())
+    assert len(saved) == 4 and "versions.txt" in saved
+    assert (tmp_path / "saved" / saved[0]).read_bytes() == readme(f"## #1\n\n{linked}\n").encode()
+
+
+def test_upstream_history_bad_input_is_one_line(tmp_path):
+    for repo, reason in [(tmp_path, "git rev-parse: "), (tmp_path / "none", "not a folder"),
+                         ("file:///nonexistent/repo.git", "cannot clone: ")]:
+        r = subprocess.run([sys.executable, str(HISTORY), str(repo)], capture_output=True, text=True)
+        assert r.returncode == 1 and r.stdout == "" and len(r.stderr.splitlines()) == 1, r.stderr
+        assert r.stderr.startswith(f"{repo}: {reason}") and "Traceback" not in r.stderr
+    repo, git = git_repo(tmp_path)
+    (repo / "a.md").write_text("x\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "no answers file")
+    r = subprocess.run([sys.executable, str(HISTORY), str(repo / ".git")], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr == f"{repo / '.git'}: no version of answers/3-deep-learning.md in any ref\n"

@@ -50,12 +50,16 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: U+2028, U+0085, \f
 MATH_URL = r"https://render\.githubusercontent\.com/render/math\?math="
 # A formula image, HTML (attributes in any order) or Markdown; often after a comment
 # holding the same TeX ("<!-- $y=x$ --> <img ...>"): the comment goes, the TeX stays once.
+# A Markdown target ends at the ")" that balances its "(", as CommonMark reads one, and may
+# hold spaces: upstream wrote TeX into targets half-encoded, "f(x%2By) %3D f(x)".
 # (No pattern here scans past a "<" or "[" it cannot use: long runs of "<img" or "![" stay linear.)
-MATH_IMG = re.compile(r"(?:<!--\s*\$[^<>]*?\$\s*-->\s*)?(?:<img\b[^<>]*?\bsrc=\"" + MATH_URL + r"([^\"<>]*)\"[^<>]*>"
-                      r"|!\[[^\[\]]*\]\(" + MATH_URL + r"([^)\s]*)\))", re.I)
-LINKED_MATH = re.compile(r"\[\s*(<img\b[^<>]*?" + MATH_URL + r"[^\"<>]*\"[^<>]*>|!\[[^\[\]]*\]\(" + MATH_URL +
-                         r"[^)\s]*\))\s*\]\(" + MATH_URL + r"[^)]*\)", re.I)
+TEX_COMMENT = r"(?:<!--\s*\$[^<>]*?\$\s*-->\s*)?"
+MATH_IMG = re.compile(TEX_COMMENT + r"<img\b[^<>]*?\bsrc=\"" + MATH_URL + r"([^\"<>]*)\"[^<>]*>", re.I)
+MATH_MD_IMG = re.compile(TEX_COMMENT + r"!\[[^\[\]]*\]\((?P<url>" + MATH_URL + ")", re.I)
+MATH_LINK = re.compile(r"\[([^\[\]]*)\]\((?P<url>" + MATH_URL + ")", re.I)  # around a formula, or plain
+FORMULA = re.compile(r"\0(\d+)\0")  # a formula taken out of the line, by number (input holds no NUL)
 INLINE_DISPLAY = re.compile(r"\$\$(?=\S)([^$]+?)(?<=\S)\$\$")  # GitBook's "$$x$$" inside a sentence
+DISPLAY_LINE = re.compile(r"\$\$([^$]*)\$\$")  # "$$ x $$" alone on a line (spaces allowed there)
 DIV_IMG = re.compile(r"^\s*<div\b([^<>]*)>\s*(<img\b[^<>]*>)\s*</div>\s*$", re.I)
 IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 ATTR = re.compile(r"([\w-]+)\s*=\s*([\"'])(.*?)\2")
@@ -312,6 +316,56 @@ def math(tex_encoded: str) -> str:
     return urllib.parse.unquote_plus(tex_encoded).strip()
 
 
+def _closing_parens(line: str) -> dict[int, int]:
+    """The index of the ")" that closes each "(" of the line."""
+    closing, opened = {}, []
+    for i, ch in enumerate(line):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            closing[opened.pop()] = i
+    return closing
+
+
+def _targets(line: str, pattern: re.Pattern, replace) -> str:
+    """Each match of `pattern` (it ends with "(" and the service's address, group "url") and its
+    target up to the balancing ")" becomes replace(match, TeX); a target never closed stays."""
+    closing = _closing_parens(line)
+    out, pos = [], 0
+    for m in pattern.finditer(line):
+        end = closing.get(m.start("url") - 1)
+        if m.start() < pos or end is None:
+            continue
+        out += [line[pos:m.start()], replace(m, math(line[m.end():end]))]
+        pos = end + 1
+    return "".join(out) + line[pos:]
+
+
+def formulas(line: str) -> tuple[str, list[str]]:
+    """The line with each formula image or link to the rendering service taken out as
+    NUL k NUL, and the TeX of each. A linked image ("[![img](URL)](URL)") is one formula;
+    a plain link is one too, after its words if it has any but a placeholder."""
+    if "render.githubusercontent.com/render/math" not in line.lower():
+        return line, []
+    tex: list[str] = []
+
+    def keep(t: str) -> str:
+        tex.append(t)
+        return f"\0{len(tex) - 1}\0"
+
+    def link(m: re.Match, t: str) -> str:
+        words = m[1].strip()
+        if FORMULA.fullmatch(words):
+            return words
+        if words.lower() in ("", "img", "image") or re.sub(r"[\s$]", "", words) == re.sub(r"\s", "", t):
+            return keep(t)
+        return f"{words} {keep(t)}"
+
+    line = MATH_IMG.sub(lambda m: keep(math(m[1])), line)
+    line = _targets(line, MATH_MD_IMG, lambda m, t: keep(t))
+    return _targets(line, MATH_LINK, link), tex
+
+
 class Converter:
     """Rewrites one body line: formula images, images, broken links."""
 
@@ -370,15 +424,16 @@ class Converter:
 
     def line(self, line: str, lineno: int) -> str:
         line = self.renest(line)
-        line = LINKED_MATH.sub(r"\1", line)
+        line, tex = formulas(line)
         stripped = line.strip()
-        m = MATH_IMG.fullmatch(stripped)
+        m = FORMULA.fullmatch(stripped)
         if m:  # a formula standing alone is display math
-            return f"$$\n{math(m[1] or m[2])}\n$$"
-        line = MATH_IMG.sub(lambda m: f"${math(m[1] or m[2])}$", line)
+            return f"$$\n{tex[int(m[1])]}\n$$"
+        line = FORMULA.sub(lambda m: f"${tex[int(m[1])]}$", line)
+        stripped = line.strip()
         if stripped != "$$":
-            d = INLINE_DISPLAY.fullmatch(stripped)
-            line = f"$$\n{d[1].strip()}\n$$" if d else INLINE_DISPLAY.sub(r"$\1$", line)
+            d = DISPLAY_LINE.fullmatch(stripped)
+            line = f"$$\n{d[1].strip()}\n$$" if d and d[1].strip() else INLINE_DISPLAY.sub(r"$\1$", line)
         d = DIV_IMG.match(line)
         if d:  # a centred image on one line: the same figure as the multi-line form
             line = f"<div{d[1]}>\n{d[2]}\n</div>"
