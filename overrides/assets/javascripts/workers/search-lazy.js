@@ -44,14 +44,44 @@
   // section. A page that mentions a topic in one heading then came before the
   // page that answers it (`multiple gpus` found question 16 before 20): pages
   // are ordered by the sum of their sections' scores instead, so a page that
-  // matches in many places comes first.
+  // matches in many places comes first. But a page whose question or
+  // sub-question title holds every word of the query answers it, however
+  // often another page mentions those words ("CNN과 MLP 차이": 19-1 "CNN이
+  // 아닌 MLP로 해도 잘 될까?", not question 18, which uses both words more):
+  // such pages come first, in the same order among themselves.
+  var TITLED = /\/(?:#\d+-\d+)?$/;  // a page (its H1) or a sub-question (#12-1); not other headings
+  // Words that say what the reader wants to know about a topic; titles rarely
+  // hold them, so a title need not.
+  var INTENT = new Set(("차이 차이점 비교 장단점 장점 단점 종류 이유 방법 의미 뜻 정의 예시 설명 원리 " +
+    "vs versus difference differences between type types kind kinds pros cons advantages disadvantages " +
+    "what why how when which is are a an the of to in for and or does do vs. explain").split(" "));
+  function plain(title) {  // as lunr.ko's norm(): lower case, letters, digits and Hangul only
+    return title.replace(/<[^>]*>/g, "").toLowerCase().replace(/[^a-z0-9\u3131-\u318E\uAC00-\uD7A3]+/g, "");
+  }
+  function content(terms) {
+    var ko = self.lunr && self.lunr.ko;
+    return Object.keys(terms || {}).filter(function (t) {
+      return t.length > 1 && !INTENT.has(t);  // one syllable: a particle split off a Latin word ("CNN과")
+    }).map(function (t) {
+      return ko && ko.equivalents ? ko.equivalents(t) : [plain(t)];
+    });
+  }
+  function titled(group) {
+    var words = content(group[0] && group[0].terms);
+    if (!words.length) return false;
+    return group.some(function (item) {
+      if (!TITLED.test(item.location)) return false;
+      var title = plain(item.title);
+      return words.every(function (forms) { return forms.some(function (w) { return title.indexOf(w) >= 0; }); });
+    });
+  }
   var post = self.postMessage;
   self.postMessage = function (message) {
     if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
       var total = function (group) { return group.reduce(function (sum, item) { return sum + item.score; }, 0); };
       message.data.items = message.data.items
-        .map(function (group) { return { group: group, score: total(group) }; })
-        .sort(function (a, b) { return b.score - a.score; })
+        .map(function (group) { return { group: group, titled: titled(group), score: total(group) }; })
+        .sort(function (a, b) { return (b.titled - a.titled) || (b.score - a.score); })
         .map(function (entry) { return entry.group; });
     }
     return post.apply(self, arguments);
