@@ -122,3 +122,51 @@ def test_the_format_checker_catches_a_broken_section(tmp_path):
     assert [i[0] for i in items] == ["7-f1", "7-f3"] and level == 2 and title == "꼬리 질문"
     assert sentences(items[0][2]) == 2 and sentences(items[1][2]) == 1
     assert sentences("Shown by Smith et al. in 2020, e.g. here. It holds.") == 2
+
+
+PITFALLS_TITLE = {"ko": "흔한 실수", "en": "Common pitfalls"}
+# Pages whose pitfalls section is in place; every question page joins as its turn comes (issue 26).
+PITFALLS_PAGES = {1, 2, 3, 4, 5, 12}
+LINK_TO_SECTION = re.compile(r"\]\(#([^)\s]+)\)")
+
+
+def pitfalls(path: Path):
+    """(heading line, bullets, the next level-2 heading's id) of the page's pitfalls section, or None."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hs = [h for h in headings(path) if h[1] == 2]
+    for i, (n, _, text, hid) in enumerate(hs):
+        if hid and hid.endswith("-pitfalls"):
+            end = hs[i + 1][0] - 1 if i + 1 < len(hs) else len(lines)
+            bullets = [line for line in lines[n:end] if line.startswith("- ")]
+            return n, text, hid, bullets, hs[i + 1][3] if i + 1 < len(hs) else None
+    return None
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_pitfalls_sections_link_into_their_page_just_before_the_follow_ups(raw_math_site, lang):
+    """3-5 bullets, each linking to a section of its own page that exists in the built HTML."""
+    problems = []
+    root = raw_math_site / ("en" if lang == "en" else "")
+    for path in pages(lang):
+        number = int(re.match(r"(\d+)-", path.name).group(1))
+        found = pitfalls(path)
+        if found is None:
+            if number in PITFALLS_PAGES:
+                problems.append(f"{path.relative_to(ROOT)}: no pitfalls section {{#{number}-pitfalls}}")
+            continue
+        n, title, hid, bullets, after = found
+        where = f"{path.relative_to(ROOT)}:{n}"
+        if (title, hid) != (PITFALLS_TITLE[lang], f"{number}-pitfalls"):
+            problems.append(f"{where}: pitfalls heading {title!r} {{#{hid}}}")
+        if after != f"{number}-followups":
+            problems.append(f"{where}: pitfalls section followed by {after!r}, not the follow-ups")
+        if not 3 <= len(bullets) <= 5:
+            problems.append(f"{where}: {len(bullets)} pitfalls (3-5)")
+        html = (root / "questions" / path.stem / "index.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        for bullet in bullets:
+            targets = LINK_TO_SECTION.findall(bullet)
+            if not targets:
+                problems.append(f"{where}: a pitfall links no section of the page: {bullet[:60]!r}")
+            problems += [f"{where}: #{t} is not an id of the built page" for t in targets if t not in ids]
+    assert not problems, "\n".join(problems)
