@@ -50,18 +50,15 @@
   // 아닌 MLP로 해도 잘 될까?", not question 18, which uses both words more):
   // such pages come first, in the same order among themselves.
   var TITLED = /\/(?:#\d+-\d+)?$/;  // a page (its H1) or a sub-question (#12-1); not other headings
-  // Words that say what the reader wants to know about a topic; titles rarely
-  // hold them, so a title need not.
-  var INTENT = new Set(("차이 차이점 비교 장단점 장점 단점 종류 이유 방법 의미 뜻 정의 예시 설명 원리 " +
-    "vs versus difference differences between type types kind kinds pros cons advantages disadvantages " +
-    "what why how when which is are a an the of to in for and or does do vs. explain").split(" "));
   function plain(title) {  // as lunr.ko's norm(): lower case, letters, digits and Hangul only
     return title.replace(/<[^>]*>/g, "").toLowerCase().replace(/[^a-z0-9\u3131-\u318E\uAC00-\uD7A3]+/g, "");
   }
   function content(terms) {
     var ko = self.lunr && self.lunr.ko;
+    // Words that ask what about a topic ("차이", "종류", "vs") need not be in
+    // the title (lunr.ko.intent).
     return Object.keys(terms || {}).filter(function (t) {
-      return t.length > 1 && !INTENT.has(t);  // one syllable: a particle split off a Latin word ("CNN과")
+      return !(ko && ko.intent ? ko.intent(t) : t.length < 2);
     }).map(function (t) {
       return ko && ko.equivalents ? ko.equivalents(t) : [plain(t)];
     });
