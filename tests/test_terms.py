@@ -50,7 +50,8 @@ REFERENCES = re.compile(r"^##\s+(참고 문헌|References)\b")
 # stopping, augmentation and label smoothing are regularizers, never normalizers;
 # "L2 정규화된 임베딩" (an L2-normalized embedding) and 배치/층/그룹 정규화 기법 are
 # normalization and pass.
-REGULARIZERS = r"(?:드롭아웃|가중치 감쇠|weight decay|조기 종료|데이터 증강|레이블 스무딩|라벨 스무딩)"
+REGULARIZER_NAMES = ["드롭아웃", "가중치 감쇠", "weight decay", "조기 종료", "데이터 증강", "레이블 스무딩", "라벨 스무딩"]
+REGULARIZERS = "(?:" + "|".join(REGULARIZER_NAMES) + ")"
 PAREN = r"(?:\s*\((?:[^()]|\([^()]*\))*\))?"   # an optional parenthesis, one level nested
 NORMALIZER = r"(?<!배치 )(?<!층 )(?<!레이어 )(?<!그룹 )(?<!인스턴스 )(?<!입력 )(?<!데이터 )(?<!가중치 )(?<!특성 )"
 REGULARIZATION_AS_JEONGGYUHWA = [
@@ -59,7 +60,7 @@ REGULARIZATION_AS_JEONGGYUHWA = [
     # 정규화 항, 정규화항: the penalty added to the loss
     re.compile(r"(?P<t>정규화) ?항(?![등목])"),
     # 정규화(regularization), 정규화(드롭아웃, 가중치 감쇠)
-    re.compile(r"(?P<t>정규화)\s*\(\s*(?:regulari[sz]ation|" + REGULARIZERS[3:-1] + r"|dropout)", re.I),
+    re.compile(r"(?P<t>정규화)\s*\(\s*(?:regulari[sz]ation|dropout|" + "|".join(REGULARIZER_NAMES) + ")", re.I),
     # 드롭아웃 같은 정규화, 가중치 감쇠(weight decay) 등의 정규화, 조기 종료, 정규화, 데이터 증강
     re.compile(REGULARIZERS + PAREN + r"\s*(?:같은|등의|등|처럼|와 같은|과 같은|,|와|과)\s*(?P<t>정규화)(?![된한하해할 ]?층)"),
     re.compile(NORMALIZER + r"(?P<t>정규화)" + PAREN + r"\s*,\s*" + REGULARIZERS),
