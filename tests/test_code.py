@@ -158,7 +158,7 @@ def test_line_counts_are_what_the_pages_say(name, part, count, page):
 def test_pages_include_the_code_instead_of_copying_it():
     for page, files in [("18-numpy-mnist-mlp.md", ["numpy_mlp.py", "numpy_mlp.py:backward", "numpy_conv.py"]),
                         ("19-framework-mnist.md", ["torch_mlp.py", "torch_cnn.py", "last_layer.py", "bce_mse.py", "keras_mlp.py"]),
-                        ("20-gpus.md", ["ddp_example.py", "gpu_memory.py"])]:
+                        ("20-gpus.md", ["ddp_example.py", "gpu_memory.py", "token_accumulation.py"])]:
         for d in (KO, EN):
             text = (d / page).read_text(encoding="utf-8")
             for f in files:
@@ -349,6 +349,32 @@ def test_ddp_program_prints_what_the_page_quotes(setting):
     need_torch()
     out = run("ddp_example", env=setting)
     assert_prints_what_the_page_quotes("ddp_example", "20-gpus.md", out, absolute=1e-6)  # rounding errors
+
+
+@pytest.mark.parametrize("setting", TORCH_SETTINGS)
+def test_token_accumulation_program_prints_what_the_page_quotes(setting):
+    need_torch()
+    out = run("token_accumulation", env=setting)
+    # the exact recipe differs from the large batch by float64 rounding alone
+    assert_prints_what_the_page_quotes("token_accumulation", "20-gpus.md", out, rel=0.05,
+                                       labels=[(r"sum / all tokens: .*= ", 1e-12)])
+
+
+def test_token_accumulation_recipes_agree_only_when_token_counts_do():
+    need_torch()
+    acc = module("token_accumulation")
+    batches = acc.make_micro_batches()
+    full = acc.large_batch_gradient(batches)
+    assert acc.relative_difference(acc.accumulated_gradient(batches, "sum / all tokens"), full) < 1e-12
+    assert acc.relative_difference(acc.accumulated_gradient(batches, "mean / k"), full) > 0.1
+    saved = acc.LENGTHS
+    try:  # equal token counts in every micro-batch: mean / k is exact too
+        acc.LENGTHS = [[6, 4]] * 4
+        batches = acc.make_micro_batches()
+        full = acc.large_batch_gradient(batches)
+        assert acc.relative_difference(acc.accumulated_gradient(batches, "mean / k"), full) < 1e-12
+    finally:
+        acc.LENGTHS = saved
 
 
 def test_gpu_memory_by_hand():
