@@ -74,7 +74,7 @@ def test_query_rewriting_adds_stems_and_glossary_words(page, server):
     assert rewrite("constructor* __proto__* tostring* hasownproperty*") == \
         ["constructor*", "__proto__*", "tostring*", "hasownproperty*"]
     # a one-letter word is itself, not the prefix of a good part of the vocabulary
-    assert {"z", "score*", "표준화*"} <= set(rewrite("z* score*")) and "z*" not in rewrite("z* score*")
+    assert {"z", "score*", "standardization*"} <= set(rewrite("z* score*")) and "z*" not in rewrite("z* score*")
 
 
 @pytest.mark.browser
