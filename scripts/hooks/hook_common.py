@@ -1,5 +1,5 @@
 """What the MkDocs hooks (scripts/hooks/hook_*.py) share, with the content scripts
-they read pages by: `from hook_common import glossary, home, tex_text, translations`.
+they read pages by: `from hook_common import glossary, home, keypoints, tex_text, translations`.
 
 Each hook module is listed under `hooks:` in mkdocs.yml; run as a command it
 answers --help and otherwise says it is not one. Not a command itself.
@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "content"))
 import glossary  # noqa: E402,F401
 import home  # noqa: E402,F401
+import keypoints  # noqa: E402,F401
 import tex_text  # noqa: E402,F401
 import translations  # noqa: E402,F401
 
