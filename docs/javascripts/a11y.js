@@ -9,10 +9,11 @@
 
 // Material wraps tables in a box that scrolls sideways when the table is wider
 // than the screen, and a table can scroll inside itself when a cell holds a
-// wide formula; a keyboard user can only scroll what takes focus
-// (axe: scrollable-region-focusable). Checked again whenever a size changes.
+// wide formula; code blocks scroll too. A keyboard user can only scroll what
+// takes focus (axe: scrollable-region-focusable). Checked again whenever a
+// size changes.
 document$.subscribe(function () {
-  document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table > table").forEach(function (box) {
+  document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table > table, .md-typeset pre > code").forEach(function (box) {
     new ResizeObserver(function () {
       if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
       else box.removeAttribute("tabindex");

@@ -66,14 +66,54 @@ const slim = (svg) => svg
   .replace(/ data-mml-node="(?!mtable"|merror")[^"]*"/g, "")
   .replace(/ data-mjx-texclass="[^"]*"/g, "");
 
+// An in-line formula cannot scroll inside the text: one wider than a phone's
+// column (288 px at 320 px, about 34 ex of the text's font; 28 leaves room for
+// the words around it) widened the page.
+// Such a formula is drawn in pieces, cut after each relation (=, \le, ...)
+// outside braces and \left...\right, as TeX breaks a paragraph's formulas;
+// the browser wraps the line between pieces, with a space as wide as the
+// relation's own. Screen readers still get the formula whole (its MathML).
+const INLINE_LIMIT_EX = 28;
+const RELATION = /^(?:[=<>]|\\(?:leq?|geq?|neq?|approx|equiv|sim|simeq|propto|to|[Rr]ightarrow|Longrightarrow|implies|iff)(?![a-zA-Z]))/;
+// \left and \right with their delimiter (which may be < or >), \begin, \end
+const DELIMITED = /^\\(?:(left|right)(?![a-zA-Z])\s*(?:\\[a-zA-Z]+|\\.|.)|(begin|end)(?![a-zA-Z]))/;
+function atRelations(tex) {
+  const pieces = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const rest = tex.slice(i), d = DELIMITED.exec(rest), r = RELATION.exec(rest);
+    if (d) { depth += ["left", "begin"].includes(d[1] || d[2]) ? 1 : -1; i += d[0].length - 1; }
+    else if (r && depth === 0) { i += r[0].length - 1; pieces.push(tex.slice(start, i + 1)); start = i + 1; }
+    else if (tex[i] === "\\") i++;  // \{, \}, \\ and the first letter of a command
+    else if (tex[i] === "{") depth++;
+    else if (tex[i] === "}") depth--;
+  }
+  if (tex.slice(start).trim()) pieces.push(tex.slice(start));
+  return pieces;
+}
+const exWidth = (node) => parseFloat(adaptor.getAttribute(adaptor.tags(node, "svg")[0], "width"));
+function inPieces(node, tex) {
+  const pieces = atRelations(tex);
+  if (pieces.length < 2 || exWidth(node) <= INLINE_LIMIT_EX) return node;
+  const whole = adaptor.tags(node, "svg")[0];
+  for (const piece of pieces) {
+    adaptor.insert(adaptor.tags(html.convert(piece, { display: false }), "svg")[0], whole);
+    adaptor.insert(adaptor.text(" "), whole);
+  }
+  adaptor.remove(whole);
+  return node;
+}
+
 let errors = 0, formulas = 0;
 for (const file of files) {
   let text = readFileSync(file, "utf8");
   cache.clearCache();
+  const label = /<html lang="ko"/.test(text) ? "수식" : "Formula";
   const typeset = [];  // [tag, focus, node] of each formula, serialized once the page's glyphs are known
   text = text.replace(MATH, (all, tag, open, tex, close) => {
     const display = open === "\\[";
-    const node = html.convert(unescape(tex), { display });
+    const node = display ? html.convert(unescape(tex), { display })
+      : inPieces(html.convert(unescape(tex), { display }), unescape(tex));
     const error = adaptor.tags(node, "g").find((g) => adaptor.getAttribute(g, "data-mml-node") === "merror");
     if (error) {
       errors++;
@@ -82,8 +122,9 @@ for (const file of files) {
     }
     formulas++;
     // a display formula wider than the column scrolls sideways: it must take
-    // keyboard focus to be scrolled (MathJax in the browser makes it focusable too)
-    typeset.push([tag, display ? ' tabindex="0"' : "", node]);
+    // keyboard focus to be scrolled (MathJax in the browser makes it focusable too),
+    // and what takes focus needs a name
+    typeset.push([tag, display ? ` tabindex="0" role="group" aria-label="${label}"` : "", node]);
     return `\u0000${typeset.length - 1}\u0000`;
   });
   // the page's glyphs, in its first formula's <svg>
