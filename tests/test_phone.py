@@ -49,13 +49,15 @@ BOXES = """async () => {
     await frame();
     const name = b => b.className || b.tagName.toLowerCase();
     const px = (b, p) => parseFloat(getComputedStyle(b).getPropertyValue(p)) || 0;
-    const ink = b => b.querySelector(':scope > mjx-container > svg');
+    // a formula's drawing: one <svg>, or several when drawn in pieces that wrap
+    const ink = b => b.matches('div.arithmatex') && Math.max(...[...b.querySelectorAll(
+        ':scope > mjx-container > svg, mjx-piece > svg')].map(s => s.getBoundingClientRect().right));
     const bad = [];
     const boxes = [...document.querySelectorAll(
         '.md-typeset div.arithmatex, .md-typeset__scrollwrap, .md-typeset pre > code')];
     const scrolling = boxes.filter(b => b.scrollWidth > b.clientWidth + 1);
     for (const b of boxes.filter(b => !scrolling.includes(b) && ink(b))) {
-        if (ink(b).getBoundingClientRect().right > b.getBoundingClientRect().right + 0.5)
+        if (ink(b) > b.getBoundingClientRect().right + 0.5)
             bad.push(`formula cut off, not scrollable: ${b.textContent.slice(0, 40)}`);
     }
     for (const b of scrolling) {
@@ -68,7 +70,7 @@ BOXES = """async () => {
     await frame();
     for (const b of scrolling) {
         if (px(b, '--cut-end') !== 0) bad.push(`${name(b)}: still fades when scrolled to its end`);
-        if (ink(b) && ink(b).getBoundingClientRect().right > b.getBoundingClientRect().right + 0.5)
+        if (ink(b) && ink(b) > b.getBoundingClientRect().right + 0.5)
             bad.push(`formula out of reach at the end of its box: ${b.textContent.slice(0, 40)}`);
     }
     return {scrolling: scrolling.length, bad};
@@ -85,3 +87,29 @@ def test_wide_formulas_tables_and_code_scroll_in_their_own_box(phone, site, serv
             bad[path] = found["bad"]
     # a phone's column is narrower than many formulas, tables and code lines
     assert scrolling > 100 and not bad, bad
+
+
+@pytest.mark.parametrize("path", ["questions/16-batch-normalization/", "en/questions/16-batch-normalization/"])
+def test_a_long_formula_wraps_into_lines_on_a_phone_only(browser, server, path):
+    # batch normalization's four equations: one line on a desktop, as written;
+    # on a phone, lines under one another, none cut off
+    lines = {}
+    for width in (1280, 360):
+        ctx = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=width < 500,
+                                  has_touch=width < 500)
+        page = ctx.new_page()
+        page.goto(server + path)
+        lines[width] = page.evaluate("""() => {
+            const box = document.querySelector('div.arithmatex');
+            // a piece starts a line when it is wholly below the pieces before it
+            let lines = 0, bottom = -Infinity;
+            for (const s of box.querySelectorAll('mjx-container > svg, mjx-piece > svg')) {
+                const r = s.getBoundingClientRect();
+                if (r.top >= bottom - 1) lines++;
+                bottom = Math.max(bottom, r.bottom);
+            }
+            return {lines, scrolls: box.scrollWidth > box.clientWidth};
+        }""")
+        ctx.close()
+    assert lines[1280]["lines"] == 1 and not lines[1280]["scrolls"], lines
+    assert lines[360]["lines"] >= 3 and not lines[360]["scrolls"], lines

@@ -66,39 +66,66 @@ const slim = (svg) => svg
   .replace(/ data-mml-node="(?!mtable"|merror")[^"]*"/g, "")
   .replace(/ data-mjx-texclass="[^"]*"/g, "");
 
-// An in-line formula cannot scroll inside the text: one wider than a phone's
-// column (288 px at 320 px, about 34 ex of the text's font; 28 leaves room for
-// the words around it) widened the page.
-// Such a formula is drawn in pieces, cut after each relation (=, \le, ...)
-// outside braces and \left...\right, as TeX breaks a paragraph's formulas;
-// the browser wraps the line between pieces, with a space as wide as the
-// relation's own. Screen readers still get the formula whole (its MathML).
-const INLINE_LIMIT_EX = 28;
+// A formula wider than a phone's column is drawn in pieces the browser can
+// wrap (screen readers still get it whole: its MathML):
+// - in-line (one wider than 28 ex: a phone's column is 288 px at 320 px, about
+//   34 ex of the text's font, and words sit around it), which cannot scroll
+//   inside the text and widened the page: cut after each relation (=, \le, ...),
+//   as TeX breaks a paragraph's formulas; a space between pieces is as wide as
+//   the relation's own;
+// - display (one wider than 38 ex, 328 px at 360 px): at each \qquad or \quad
+//   between equations (the pieces 2 em apart on one line, else one under the
+//   other), and an equation still too wide before each relation (the pieces a
+//   thick space apart, as TeX sets them). What cannot be cut scrolls in its box.
+// Only outside braces, environments and \left...\right.
+const INLINE_LIMIT_EX = 28, DISPLAY_LIMIT_EX = 38;
 const RELATION = /^(?:[=<>]|\\(?:leq?|geq?|neq?|approx|equiv|sim|simeq|propto|to|[Rr]ightarrow|Longrightarrow|implies|iff)(?![a-zA-Z]))/;
+const QUAD = /^\\q?quad(?![a-zA-Z])/;
 // \left and \right with their delimiter (which may be < or >), \begin, \end
 const DELIMITED = /^\\(?:(left|right)(?![a-zA-Z])\s*(?:\\[a-zA-Z]+|\\.|.)|(begin|end)(?![a-zA-Z]))/;
-function atRelations(tex) {
+// `tex` cut at each `mark` outside braces: the mark ends a piece ("after"),
+// starts the next ("before") or goes ("drop")
+function cut(tex, mark, where) {
   const pieces = [];
   let depth = 0, start = 0;
   for (let i = 0; i < tex.length; i++) {
-    const rest = tex.slice(i), d = DELIMITED.exec(rest), r = RELATION.exec(rest);
+    const rest = tex.slice(i), d = DELIMITED.exec(rest), m = depth === 0 && mark.exec(rest);
     if (d) { depth += ["left", "begin"].includes(d[1] || d[2]) ? 1 : -1; i += d[0].length - 1; }
-    else if (r && depth === 0) { i += r[0].length - 1; pieces.push(tex.slice(start, i + 1)); start = i + 1; }
+    else if (m) {
+      const end = i + m[0].length;
+      pieces.push(tex.slice(start, where === "after" ? end : i));
+      start = where === "before" ? i : end;
+      i = end - 1;
+    }
     else if (tex[i] === "\\") i++;  // \{, \}, \\ and the first letter of a command
     else if (tex[i] === "{") depth++;
     else if (tex[i] === "}") depth--;
   }
-  if (tex.slice(start).trim()) pieces.push(tex.slice(start));
-  return pieces;
+  pieces.push(tex.slice(start));
+  return pieces.filter((p) => p.trim());
 }
-const exWidth = (node) => parseFloat(adaptor.getAttribute(adaptor.tags(node, "svg")[0], "width"));
-function inPieces(node, tex) {
-  const pieces = atRelations(tex);
-  if (pieces.length < 2 || exWidth(node) <= INLINE_LIMIT_EX) return node;
-  const whole = adaptor.tags(node, "svg")[0];
-  for (const piece of pieces) {
-    adaptor.insert(adaptor.tags(html.convert(piece, { display: false }), "svg")[0], whole);
-    adaptor.insert(adaptor.text(" "), whole);
+const svgOf = (node) => adaptor.tags(node, "svg")[0];
+const exWidth = (node) => parseFloat(adaptor.getAttribute(svgOf(node), "width"));
+const pieceOf = (tex, display) => svgOf(html.convert(tex, { display }));
+function inPieces(node, tex, display) {
+  const whole = svgOf(node);
+  if (!display) {
+    const pieces = cut(tex, RELATION, "after");
+    if (pieces.length < 2 || exWidth(node) <= INLINE_LIMIT_EX) return node;
+    for (const piece of pieces) {
+      adaptor.insert(pieceOf(piece, false), whole);
+      adaptor.insert(adaptor.text(" "), whole);
+    }
+  } else {
+    if (exWidth(node) <= DISPLAY_LIMIT_EX) return node;
+    const groups = cut(tex, QUAD, "drop").map((eq) =>
+      exWidth(html.convert(eq, { display })) > DISPLAY_LIMIT_EX ? cut(eq, RELATION, "before") : [eq]);
+    if (groups.flat().length < 2) return node;
+    for (const group of groups) {
+      adaptor.insert(adaptor.node("mjx-group", {}, group.map((piece) =>
+        adaptor.node("mjx-piece", {}, [pieceOf(piece, true)]))), whole);
+    }
+    adaptor.setAttribute(adaptor.parent(whole), "data-pieces", "");
   }
   adaptor.remove(whole);
   return node;
@@ -112,8 +139,7 @@ for (const file of files) {
   const typeset = [];  // [tag, focus, node] of each formula, serialized once the page's glyphs are known
   text = text.replace(MATH, (all, tag, open, tex, close) => {
     const display = open === "\\[";
-    const node = display ? html.convert(unescape(tex), { display })
-      : inPieces(html.convert(unescape(tex), { display }), unescape(tex));
+    const node = inPieces(html.convert(unescape(tex), { display }), unescape(tex), display);
     const error = adaptor.tags(node, "g").find((g) => adaptor.getAttribute(g, "data-mml-node") === "merror");
     if (error) {
       errors++;
@@ -150,6 +176,12 @@ for (const file of files) {
 // box is min-content wide, it would collapse to nothing.
 writeFileSync(join(site, "assets", "mathjax", cssName),
   adaptor.textContent(html.outputJax.styleSheet(html)) +
-  '\n.md-typeset mjx-container[jax="SVG"] > svg {\n  max-width: none;\n}\n');
+  '\n.md-typeset mjx-container[jax="SVG"] > svg,\n.md-typeset mjx-piece > svg {\n  max-width: none;\n}\n' +
+  // a display formula in pieces (inPieces): on one line where they fit, as wide
+  // as its box allows (not min-content, which Material gives it on a phone)
+  '.md-typeset div.arithmatex > mjx-container[data-pieces] {\n  display: flex;\n  flex-wrap: wrap;\n' +
+  '  justify-content: center;\n  align-items: baseline;\n  gap: 0.5em 2em;\n  width: fit-content;\n}\n' +
+  'mjx-container[data-pieces] > mjx-group {\n  display: flex;\n  flex-wrap: wrap;\n' +
+  '  justify-content: center;\n  align-items: baseline;\n  gap: 0.5em 0.2778em;\n}\n');
 console.log(`prerendered ${formulas} formulas in ${files.length} pages`);
 process.exit(errors ? 1 : 0);
