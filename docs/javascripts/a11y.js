@@ -11,12 +11,20 @@
 // than the screen, and a table can scroll inside itself when a cell holds a
 // wide formula; code blocks scroll too. A keyboard user can only scroll what
 // takes focus (axe: scrollable-region-focusable). Checked again whenever a
-// size changes.
+// size changes, by one observer for all boxes (code blocks made them dozens on
+// a page) that reads every size before it changes any attribute, so that no
+// read has to wait for the page to be laid out again.
 document$.subscribe(function () {
+  var observer = new ResizeObserver(function (entries) {
+    var wide = entries.map(function (e) { return e.target.scrollWidth > e.target.clientWidth; });
+    entries.forEach(function (e, i) {
+      if (wide[i] !== e.target.hasAttribute("tabindex")) {
+        if (wide[i]) e.target.setAttribute("tabindex", "0");
+        else e.target.removeAttribute("tabindex");
+      }
+    });
+  });
   document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table > table, .md-typeset pre > code").forEach(function (box) {
-    new ResizeObserver(function () {
-      if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
-      else box.removeAttribute("tabindex");
-    }).observe(box);
+    observer.observe(box);
   });
 });
