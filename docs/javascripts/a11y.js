@@ -10,10 +10,8 @@
 // Material wraps tables in a box that scrolls sideways when the table is wider
 // than the screen, and a table can scroll inside itself when a cell holds a
 // wide formula; code blocks scroll too. A keyboard user can only scroll what
-// takes focus (axe: scrollable-region-focusable). Checked again whenever a
-// size changes, by one observer for all boxes (code blocks made them dozens on
-// a page) that reads every size before it changes any attribute, so that no
-// read has to wait for the page to be laid out again.
+// takes focus (axe: scrollable-region-focusable). One observer for all, every
+// size read before any attribute changes (no layout between reads).
 document$.subscribe(function () {
   var observer = new ResizeObserver(function (entries) {
     var wide = entries.map(function (e) { return e.target.scrollWidth > e.target.clientWidth; });
