@@ -44,19 +44,6 @@ def test_math_is_typeset_at_build_time(page, server):
     assert not page.foreign
 
 
-@pytest.mark.parametrize("path", [Q6, "en/" + Q6])
-def test_a_wide_formula_on_a_phone_scrolls_sideways_at_full_size(browser, server, path):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-    page = ctx.new_page()
-    page.goto(server + path)
-    wide = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')].map(d => {
-        const s = d.querySelector('svg').getBoundingClientRect();
-        return {svg: s.width, box: d.clientWidth, scrolls: d.scrollWidth > d.clientWidth};
-    }).filter(f => f.svg > f.box)""")
-    assert wide and all(f["scrolls"] for f in wide), wide
-    ctx.close()
-
-
 def test_math_drawn_after_instant_navigation_from_a_page_without_math(page, server):
     page.goto(server + "tags/")  # no formulas; Material keeps its <head> and the start of its <body>
     page.locator(f'article a[href$="{Q6}"]').first.click()

@@ -9,13 +9,20 @@
 
 // Material wraps tables in a box that scrolls sideways when the table is wider
 // than the screen, and a table can scroll inside itself when a cell holds a
-// wide formula; a keyboard user can only scroll what takes focus
-// (axe: scrollable-region-focusable). Checked again whenever a size changes.
+// wide formula; code blocks scroll too. A keyboard user can only scroll what
+// takes focus (axe: scrollable-region-focusable). One observer for all, every
+// size read before any attribute changes (no layout between reads).
 document$.subscribe(function () {
-  document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table > table").forEach(function (box) {
-    new ResizeObserver(function () {
-      if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
-      else box.removeAttribute("tabindex");
-    }).observe(box);
+  var observer = new ResizeObserver(function (entries) {
+    var wide = entries.map(function (e) { return e.target.scrollWidth > e.target.clientWidth; });
+    entries.forEach(function (e, i) {
+      if (wide[i] !== e.target.hasAttribute("tabindex")) {
+        if (wide[i]) e.target.setAttribute("tabindex", "0");
+        else e.target.removeAttribute("tabindex");
+      }
+    });
+  });
+  document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table > table, .md-typeset pre > code").forEach(function (box) {
+    observer.observe(box);
   });
 });

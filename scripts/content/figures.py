@@ -16,30 +16,35 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figurelib import FIGURES  # noqa: E402
-from figurelib.style import STYLE, plt, save  # noqa: E402
+from figurelib import FIGURES, PHONE  # noqa: E402
+from figurelib.style import STYLE, phone_name, plt, save  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "docs" / "assets" / "figures"
+
+
+def files(names: list[str]) -> list[str]:
+    """The files drawn for these figures: each one's, and its phone layout's."""
+    return [f for name in names for f in [name] + ([phone_name(name)] if name in PHONE else [])]
 
 
 def generate(out: Path, names: list[str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name in names:
-        with plt.rc_context(STYLE):
-            fig = FIGURES[name]()
-            save(fig, out / name)
-        written.append(out / name)
+        for file, kwargs in [(name, {})] + ([(phone_name(name), {"phone": True})] if name in PHONE else []):
+            with plt.rc_context(STYLE):
+                save(FIGURES[name](**kwargs), out / file)
+            written.append(out / file)
     return written
 
 
 def check(out: Path, names: list[str]) -> list[str]:
-    """Names whose file in `out` is missing or differs from a fresh drawing."""
+    """Files of these figures that are missing in `out` or differ from a fresh drawing."""
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), names)
         stale = []
-        for name in names:
+        for name in files(names):
             target = out / name
             if not target.is_file() or target.read_bytes() != (Path(tmp) / name).read_bytes():
                 stale.append(name)
@@ -69,9 +74,9 @@ def main(argv=None) -> int:
             state = "missing" if not (args.out / name).is_file() else "differs"
             print(f"{name}: {state}")
         if stale:
-            print(f"{len(stale)} figure(s) out of date; run scripts/content/figures.py", file=sys.stderr)
+            print(f"{len(stale)} figure file(s) out of date; run scripts/content/figures.py", file=sys.stderr)
             return 1
-        print(f"{len(names)} figure(s) up to date")
+        print(f"{len(files(names))} figure file(s) up to date")
         return 0
 
     for path in generate(args.out, names):

@@ -6,6 +6,10 @@ fetched with the page, though most sit below the first screen. Each figure's
 (width and height, pt converted to CSS px) as width and height attributes, so
 the browser keeps its space before the file arrives and nothing below it moves.
 Images that are not our figures are left alone.
+
+A figure drawn for phones too (NAME.phone.svg, scripts/content/figures.py)
+goes in a <picture> whose <source> a narrow screen picks: the browser fetches
+only the one it shows, lazily as well, and keeps that one's space.
 """
 import re
 from pathlib import Path
@@ -36,6 +40,11 @@ def size(name: str) -> tuple[int, int]:
     return _sizes[name]
 
 
+# Material's phone layout (its 45em breakpoint is where the sidebars go; a
+# phone's column is narrower still): under 600 px the phone layout is shown
+PHONE_MEDIA = "(max-width: 37.5em)"
+
+
 def lazy(html: str) -> str:
     def one(m):
         tag = m.group(0)
@@ -45,7 +54,14 @@ def lazy(html: str) -> str:
         attrs = ' loading="lazy" decoding="async"'
         if "width=" not in tag and "height=" not in tag:
             attrs += f' width="{w}" height="{h}"'
-        return tag[:4] + attrs + tag[4:]
+        img = tag[:4] + attrs + tag[4:]
+        phone = m.group(1)[: -len(".svg")] + ".phone.svg"
+        if not (FIGURES / phone).is_file():
+            return img
+        src = re.search(r'\bsrc="([^"]+)"', tag).group(1)
+        pw, ph = size(phone)
+        return (f'<picture><source media="{PHONE_MEDIA}" srcset="{src[: -len(".svg")]}.phone.svg" '
+                f'width="{pw}" height="{ph}">{img}</picture>')
     return IMG.sub(one, html)
 
 

@@ -66,14 +66,80 @@ const slim = (svg) => svg
   .replace(/ data-mml-node="(?!mtable"|merror")[^"]*"/g, "")
   .replace(/ data-mjx-texclass="[^"]*"/g, "");
 
+// A formula wider than a phone's column is drawn in pieces the browser can
+// wrap (screen readers still get it whole: its MathML):
+// - in-line (one wider than 28 ex: a phone's column is 288 px at 320 px, about
+//   34 ex of the text's font, and words sit around it), which cannot scroll
+//   inside the text and widened the page: cut after each relation (=, \le, ...),
+//   as TeX breaks a paragraph's formulas; a space between pieces is as wide as
+//   the relation's own;
+// - display (one wider than 38 ex, 328 px at 360 px): at each \qquad or \quad
+//   between equations (the pieces 2 em apart on one line, else one under the
+//   other), and an equation still too wide before each relation (the pieces a
+//   thick space apart, as TeX sets them). What cannot be cut scrolls in its box.
+// Only outside braces, environments and \left...\right.
+const INLINE_LIMIT_EX = 28, DISPLAY_LIMIT_EX = 38;
+const RELATION = /^(?:[=<>]|\\(?:leq?|geq?|neq?|approx|equiv|sim|simeq|propto|to|[Rr]ightarrow|Longrightarrow|implies|iff)(?![a-zA-Z]))/;
+const QUAD = /^\\q?quad(?![a-zA-Z])/;
+// \left and \right with their delimiter (which may be < or >), \begin, \end
+const DELIMITED = /^\\(?:(left|right)(?![a-zA-Z])\s*(?:\\[a-zA-Z]+|\\.|.)|(begin|end)(?![a-zA-Z]))/;
+// `tex` cut at each `mark` outside braces: the mark ends a piece ("after"),
+// starts the next ("before") or goes ("drop")
+function cut(tex, mark, where) {
+  const pieces = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const rest = tex.slice(i), d = DELIMITED.exec(rest), m = depth === 0 && mark.exec(rest);
+    if (d) { depth += ["left", "begin"].includes(d[1] || d[2]) ? 1 : -1; i += d[0].length - 1; }
+    else if (m) {
+      const end = i + m[0].length;
+      pieces.push(tex.slice(start, where === "after" ? end : i));
+      start = where === "before" ? i : end;
+      i = end - 1;
+    }
+    else if (tex[i] === "\\") i++;  // \{, \}, \\ and the first letter of a command
+    else if (tex[i] === "{") depth++;
+    else if (tex[i] === "}") depth--;
+  }
+  pieces.push(tex.slice(start));
+  return pieces.filter((p) => p.trim());
+}
+const svgOf = (node) => adaptor.tags(node, "svg")[0];
+const exWidth = (node) => parseFloat(adaptor.getAttribute(svgOf(node), "width"));
+const pieceOf = (tex, display) => svgOf(html.convert(tex, { display }));
+function inPieces(node, tex, display) {
+  const whole = svgOf(node);
+  if (!display) {
+    const pieces = cut(tex, RELATION, "after");
+    if (pieces.length < 2 || exWidth(node) <= INLINE_LIMIT_EX) return node;
+    for (const piece of pieces) {
+      adaptor.insert(pieceOf(piece, false), whole);
+      adaptor.insert(adaptor.text(" "), whole);
+    }
+  } else {
+    if (exWidth(node) <= DISPLAY_LIMIT_EX) return node;
+    const groups = cut(tex, QUAD, "drop").map((eq) =>
+      exWidth(html.convert(eq, { display })) > DISPLAY_LIMIT_EX ? cut(eq, RELATION, "before") : [eq]);
+    if (groups.flat().length < 2) return node;
+    for (const group of groups) {
+      adaptor.insert(adaptor.node("mjx-group", {}, group.map((piece) =>
+        adaptor.node("mjx-piece", {}, [pieceOf(piece, true)]))), whole);
+    }
+    adaptor.setAttribute(adaptor.parent(whole), "data-pieces", "");
+  }
+  adaptor.remove(whole);
+  return node;
+}
+
 let errors = 0, formulas = 0;
 for (const file of files) {
   let text = readFileSync(file, "utf8");
   cache.clearCache();
+  const label = /<html lang="ko"/.test(text) ? "수식" : "Formula";
   const typeset = [];  // [tag, focus, node] of each formula, serialized once the page's glyphs are known
   text = text.replace(MATH, (all, tag, open, tex, close) => {
     const display = open === "\\[";
-    const node = html.convert(unescape(tex), { display });
+    const node = inPieces(html.convert(unescape(tex), { display }), unescape(tex), display);
     const error = adaptor.tags(node, "g").find((g) => adaptor.getAttribute(g, "data-mml-node") === "merror");
     if (error) {
       errors++;
@@ -82,8 +148,9 @@ for (const file of files) {
     }
     formulas++;
     // a display formula wider than the column scrolls sideways: it must take
-    // keyboard focus to be scrolled (MathJax in the browser makes it focusable too)
-    typeset.push([tag, display ? ' tabindex="0"' : "", node]);
+    // keyboard focus to be scrolled (MathJax in the browser makes it focusable too),
+    // and what takes focus needs a name
+    typeset.push([tag, display ? ` tabindex="0" role="group" aria-label="${label}"` : "", node]);
     return `\u0000${typeset.length - 1}\u0000`;
   });
   // the page's glyphs, in its first formula's <svg>
@@ -109,6 +176,12 @@ for (const file of files) {
 // box is min-content wide, it would collapse to nothing.
 writeFileSync(join(site, "assets", "mathjax", cssName),
   adaptor.textContent(html.outputJax.styleSheet(html)) +
-  '\n.md-typeset mjx-container[jax="SVG"] > svg {\n  max-width: none;\n}\n');
+  '\n.md-typeset mjx-container[jax="SVG"] > svg,\n.md-typeset mjx-piece > svg {\n  max-width: none;\n}\n' +
+  // a display formula in pieces (inPieces): on one line where they fit, as wide
+  // as its box allows (not min-content, which Material gives it on a phone)
+  '.md-typeset div.arithmatex > mjx-container[data-pieces] {\n  display: flex;\n  flex-wrap: wrap;\n' +
+  '  justify-content: center;\n  align-items: baseline;\n  gap: 0.5em 2em;\n  width: fit-content;\n}\n' +
+  'mjx-container[data-pieces] > mjx-group {\n  display: flex;\n  flex-wrap: wrap;\n' +
+  '  justify-content: center;\n  align-items: baseline;\n  gap: 0.5em 0.2778em;\n}\n');
 console.log(`prerendered ${formulas} formulas in ${files.length} pages`);
 process.exit(errors ? 1 : 0);

@@ -5,9 +5,10 @@ import numpy as np
 from .style import BLUE, GREEN, TEXT, VERMILION
 
 
-def batch_normalization():
+def batch_normalization(phone=False):
     """Histograms of three units' pre-activations in one mini-batch, before and
-    after batch normalization (gamma = 1, beta = 0)."""
+    after batch normalization (gamma = 1, beta = 0). On a phone the panels are
+    stacked, each legend under its panel."""
     rng = np.random.default_rng(0)
     batch, eps = 256, 1e-5
     params = [(4, 2), (-3, 0.5), (0.5, 5)]
@@ -17,7 +18,7 @@ def batch_normalization():
 
     colors = [BLUE, VERMILION, GREEN]
     styles = ["-", "--", ":"]
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.6))
+    fig, axes = plt.subplots(*((2, 1) if phone else (1, 2)), figsize=(3.2, 8.4) if phone else (12, 4.6))
     for k in range(3):
         # 20 bins over each unit's own range: one bin grid for all three would be
         # either too coarse for the narrow unit or too noisy for the wide one.
@@ -38,18 +39,21 @@ def batch_normalization():
     z = np.linspace(-4, 4, 161)
     axes[1].plot(z, np.exp(-z ** 2 / 2) / np.sqrt(2 * np.pi), color=TEXT, lw=1, alpha=0.6,
                  label="$N(0, 1)$ density")
-    axes[0].set_title("before: pre-activations $x$ (batch of 256)")
+    axes[0].set_title("before: pre-activations $x$" + ("\n" if phone else " ") + "(batch of 256)")
     # A plain "√" character: mathtext's \sqrt bar is drawn apart from the glyph and
     # drifts when the browser, not matplotlib, lays out the text.
     axes[1].set_title("after: $\\hat{x} = (x - \\mu_B)\\,/\\,$√$(\\sigma_B^2 + \\epsilon)$,"
-                      "  $\\gamma$ = 1, $\\beta$ = 0")
+                      + ("\n" if phone else "  ") + "$\\gamma$ = 1, $\\beta$ = 0")
     axes[0].set_xlim(-16, 16)
     axes[1].set_xlim(-4, 4)
     axes[1].set_ylim(0, 0.62)
     for ax in axes:
         ax.set_xlabel("activation value")
         ax.set_ylabel("density")
-        ax.legend(loc="upper left", fontsize=9)
+        if phone:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), fontsize=11)
+        else:
+            ax.legend(loc="upper left", fontsize=9)
     axes[0].set_ylim(0, 1.05)
     fig.tight_layout()
     return fig

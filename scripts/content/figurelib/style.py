@@ -1,5 +1,6 @@
 """The look every figure shares: palette, fonts, white background, and the
 deterministic SVG writer; plus the small drawing helpers several figures use."""
+import re
 from pathlib import Path
 
 import matplotlib
@@ -82,3 +83,29 @@ def arrow(ax, start, end, color=TEXT):
     ax.annotate("", xy=end, xytext=start,
                 arrowprops=dict(arrowstyle="-|>", color=color, lw=1.5,
                                 shrinkA=0, shrinkB=0, mutation_scale=14))
+
+
+
+# --- Phone variants --------------------------------------------------------
+# A figure is shown at most as wide as the column: 328 CSS px on a 360 px
+# phone, where its smallest text must be 11 CSS px or more. A figure whose
+# function takes `phone` is drawn twice: NAME.svg, and NAME.phone.svg with
+# phone=True (panels one under another, about 3.4 in wide: a mathtext
+# subscript of 12 pt text, 8.4 pt, then shows at 11 CSS px or more), which
+# scripts/hooks/hook_figures.py lets a narrow screen choose.
+PHONE_COLUMN_PX = 328
+PHONE_MIN_TEXT_PX = 11
+
+
+def phone_name(name: str) -> str:
+    return name[: -len(".svg")] + ".phone.svg"
+
+
+def smallest_text_px(svg: str, column_px: float = PHONE_COLUMN_PX) -> float:
+    """The smallest text of an SVG written by save(), in CSS px, when the page
+    shows it in a column `column_px` wide: the drawing is scaled down to the
+    column when wider (viewBox units are pt: 4/3 px each at full size)."""
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg)[1])
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
+    sizes += [float(s) for s in re.findall(r"font: (?:[a-z-]+ )*([\d.]+)px", svg)]
+    return min(sizes) * min(column_px / width, 4 / 3)
