@@ -8,7 +8,8 @@
 // last grade}}, shared by both languages, and is also the export file's shape.
 (function () {
   var P = window.__practice, FSRS = window.FSRS;
-  var FORMAT = "dl-interview-practice", VERSION = 1;
+  // version 2 added `log`, the review history; a version 1 file reads as one without history
+  var FORMAT = "dl-interview-practice", VERSION = 2;
   // ts-fsrs's defaults (FSRS-6 weights, 90% retention, learning steps 1 and
   // 10 minutes, no fuzz): the tests recompute the due dates with the same.
   var scheduler = FSRS.fsrs();
@@ -17,6 +18,8 @@
     ko: {
       deckTitle: "연습할 카드", deck: "덱", all: "전체", due: "오늘 복습", fresh: "새 카드", again: "최근 다시·어려움",
       topic: "주제", question: "질문 {q}", shuffle: "섞기", start: "시작",
+      newPerSession: "세션마다 새 카드", newPerDay: "하루 새 카드", newLeft: "오늘 더 볼 수 있는 새 카드: {n}장",
+      stillLearning: "학습 단계의 카드 {n}장은 {d}에 돌아옵니다.",
       stats: "카드 {all}장 · 새 카드 {fresh}장 · 오늘 복습 {due}장 · 학습함 {learned}장",
       empty: "이 덱에는 지금 연습할 카드가 없습니다.",
       progress: "{i} / {n}", mine: "내 답 (이 세션에서만 보관, 저장하지 않음)", reveal: "답 보기", myAnswer: "내 답",
@@ -27,16 +30,40 @@
       export: "내보내기", import: "가져오기", reset: "초기화",
       confirm: "이 브라우저의 연습 기록을 모두 지우시겠습니까? 되돌릴 수 없습니다.",
       resetDone: "연습 기록을 지웠습니다.", exported: "카드 {n}장의 기록을 내보냈습니다.",
-      imported: "카드 {n}장의 기록을 가져왔습니다.",
       corrupt: "가져오지 못했습니다: {f}은(는) 올바른 JSON 파일이 아닙니다. 기록은 바뀌지 않았습니다.",
       shape: "가져오지 못했습니다: {f}은(는) 이 사이트의 연습 기록 형식이 아닙니다 ({why}). 기록은 바뀌지 않았습니다.",
-      version: "가져오지 못했습니다: {f}은(는) 다른 버전({v})의 기록입니다. 이 페이지는 버전 {w}만 읽습니다. 기록은 바뀌지 않았습니다.",
+      version: "가져오지 못했습니다: {f}은(는) 다른 버전({v})의 기록입니다. 이 페이지는 버전 {w}까지 읽습니다. 기록은 바뀌지 않았습니다.",
       loadFailed: "카드를 불러오지 못했습니다.",
+      storeBlocked: "이 브라우저는 이 사이트가 기록을 저장하지 못하게 막고 있습니다(사이트 데이터 차단). 채점은 이 페이지를 닫으면 사라집니다. 남기려면 끝내기 전에 내보내기로 파일에 받아 두십시오.",
+      storeFull: "이 브라우저의 저장 공간이 가득 차 기록을 저장할 수 없습니다. 채점은 이 페이지를 닫으면 사라집니다. 남기려면 끝내기 전에 내보내기로 파일에 받아 두십시오.",
+      exportSession: "이 세션의 기록 내보내기", unsaved: "저장되지 않았습니다",
+      noStore: "바꾸지 못했습니다: 이 브라우저에 기록을 저장할 수 없습니다. 기록은 바뀌지 않았습니다.",
+      tooBig: "가져오지 못했습니다: {f}은(는) {size} MB로, 가져올 수 있는 {max} MB보다 큽니다. 기록은 바뀌지 않았습니다.",
+      why: {
+        object: "JSON 객체가 아닙니다", format: "형식 표시(format)가 이 사이트의 것이 아닙니다",
+        cards: "카드 기록(cards)이 없습니다", noVersion: "버전(version)이 없습니다",
+        card: "카드 {id}의 {field} 값이 올바르지 않습니다", count: " (그런 카드 {n}장)",
+        log: "복습 이력(log)의 {i}번째 항목이 올바르지 않습니다",
+        fields: { card: "기록", due: "다음 복습 날짜(due)", last_review: "마지막 복습 날짜(last_review)", stability: "안정도(stability)",
+                  difficulty: "난이도(difficulty)", elapsed_days: "경과 일수(elapsed_days)", scheduled_days: "간격 일수(scheduled_days)",
+                  learning_steps: "학습 단계(learning_steps)", reps: "복습 횟수(reps)", lapses: "잊은 횟수(lapses)",
+                  state: "상태(state)", rating: "채점(rating)" }
+      },
+      plan: "{f}: 카드 {n}장의 기록(마지막 복습 {from} ~ {to})입니다. 이 브라우저의 기록보다 새로운 것 {newer}장, 오래된 것 {older}장, 같은 것 {same}장, 이 브라우저에 없는 카드 {only}장.",
+      planEmpty: "{f}: 카드 기록이 없습니다.",
+      unknown: "이 사이트에 없는 카드 {n}장({ids})은 따로 보관하고 세지 않습니다.",
+      merge: "합치기 (카드마다 나중에 복습한 기록)", replace: "바꾸기", cancel: "취소",
+      replaceSure: "이 브라우저의 카드 {here}장의 기록을 지우고 파일의 카드 {n}장으로 바꿉니다. 되돌릴 수 없습니다.",
+      replaceYes: "지우고 바꾸기",
+      merged: "합쳤습니다: 카드 {n}장을 파일의 기록으로 가져왔습니다. 이제 카드 {total}장의 기록이 있습니다.",
+      replaced: "바꿨습니다: 이제 카드 {total}장의 기록이 있습니다.", canceled: "가져오기를 취소했습니다. 기록은 바뀌지 않았습니다.",
       units: { m: "{n}분", h: "{n}시간", d: "{n}일", mo: "{n}개월", y: "{n}년" }
     },
     en: {
       deckTitle: "Cards to practise", deck: "Deck", all: "All", due: "Due today", fresh: "New", again: "Recently Again or Hard",
       topic: "Topic", question: "Question {q}", shuffle: "Shuffle", start: "Start",
+      newPerSession: "New cards a session", newPerDay: "New cards a day", newLeft: "New cards left today: {n}",
+      stillLearning: "Cards in a learning step: {n}, back at {d}.",
       stats: "Cards: {all} · new: {fresh} · due today: {due} · learned: {learned}",
       empty: "No cards to practise in this deck right now.",
       progress: "{i} / {n}", mine: "Your answer (kept for this session only, not saved)", reveal: "Show answer", myAnswer: "Your answer",
@@ -47,11 +74,33 @@
       export: "Export", import: "Import", reset: "Reset",
       confirm: "Delete all practice progress in this browser? This cannot be undone.",
       resetDone: "Practice progress deleted.", exported: "Exported the progress of {n} cards.",
-      imported: "Imported the progress of {n} cards.",
       corrupt: "Not imported: {f} is not valid JSON. Your progress is unchanged.",
       shape: "Not imported: {f} is not this site's practice progress ({why}). Your progress is unchanged.",
-      version: "Not imported: {f} is progress of another version ({v}); this page reads version {w}. Your progress is unchanged.",
+      version: "Not imported: {f} is progress of another version ({v}); this page reads versions up to {w}. Your progress is unchanged.",
       loadFailed: "Could not load the cards.",
+      storeBlocked: "This browser does not let this site store anything (site data is blocked). Your grades will be lost when you close this page. To keep them, export them to a file before you leave.",
+      storeFull: "This browser's storage is full, so your progress cannot be saved. Your grades will be lost when you close this page. To keep them, export them to a file before you leave.",
+      exportSession: "Export this session", unsaved: "not saved",
+      noStore: "Not changed: this browser cannot store your progress. Your progress is unchanged.",
+      tooBig: "Not imported: {f} is {size} MB, more than the {max} MB this page imports. Your progress is unchanged.",
+      why: {
+        object: "not a JSON object", format: "its format is not this site's",
+        cards: "it has no cards", noVersion: "it has no version",
+        card: "card {id} has a bad {field}", count: " ({n} such cards)",
+        log: "entry {i} of the review history (log) is bad",
+        fields: { card: "record", due: "due date (due)", last_review: "last review date (last_review)", stability: "stability",
+                  difficulty: "difficulty", elapsed_days: "elapsed_days", scheduled_days: "scheduled_days",
+                  learning_steps: "learning_steps", reps: "review count (reps)", lapses: "lapse count (lapses)",
+                  state: "state", rating: "rating" }
+      },
+      plan: "{f}: cards: {n}, last reviewed {from} to {to}. Newer than this browser's: {newer}; older: {older}; the same: {same}; cards this browser has no progress for: {only}.",
+      planEmpty: "{f}: no card progress.",
+      unknown: "{n} cards that this site does not have ({ids}) are kept aside and not counted.",
+      merge: "Merge (for each card, the later review)", replace: "Replace", cancel: "Cancel",
+      replaceSure: "This deletes the progress of {here} cards in this browser and puts the file's {n} cards in its place. This cannot be undone.",
+      replaceYes: "Delete and replace",
+      merged: "Merged: took the file's progress for {n} cards. Progress now covers {total} cards.",
+      replaced: "Replaced: progress now covers {total} cards.", canceled: "Import cancelled. Your progress is unchanged.",
       units: { m: "{n} min", h: "{n} h", d: "{n} d", mo: "{n} mo", y: "{n} y" }
     }
   };
@@ -59,33 +108,106 @@
 
   // --- progress ------------------------------------------------------------
   var NUMBERS = ["stability", "difficulty", "elapsed_days", "scheduled_days", "learning_steps", "reps", "lapses"];
-  var ID = /^\d+(-\d+)?(-f\d+)?$/;
-  function isDate(s) { return typeof s === "string" && !isNaN(Date.parse(s)); }
-  // why a parsed file is not progress, or "" when it is
-  function problem(s) {
-    if (!s || typeof s !== "object" || Array.isArray(s)) return "not an object";
-    if (s.format !== FORMAT) return "format is not " + FORMAT;
-    if (!s.cards || typeof s.cards !== "object" || Array.isArray(s.cards)) return "no cards";
-    for (var id in s.cards) {
-      var c = s.cards[id];
-      if (!ID.test(id)) return "card id " + id;
-      if (!c || typeof c !== "object") return "card " + id;
-      if (!isDate(c.due) || !isDate(c.last_review)) return "card " + id + ": dates";
-      for (var i = 0; i < NUMBERS.length; i++)
-        if (typeof c[NUMBERS[i]] !== "number" || !isFinite(c[NUMBERS[i]])) return "card " + id + ": " + NUMBERS[i];
-      if ([0, 1, 2, 3].indexOf(c.state) < 0) return "card " + id + ": state";
-      if ([1, 2, 3, 4].indexOf(c.rating) < 0) return "card " + id + ": rating";
+  var DAY = 864e5, MAX_DAYS = 36500;  // ts-fsrs's maximum interval and stability
+  var EPOCH = Date.parse("2000-01-01T00:00:00Z");
+  var MAX_MB = 4;  // a larger file would not fit in localStorage (5 MB a site in Chromium and Firefox)
+  // the field of a stored card that ts-fsrs would not take (or "card"), "" when it would take all
+  function invalid(c, now) {
+    if (!c || typeof c !== "object" || Array.isArray(c)) return "card";
+    var last = typeof c.last_review === "string" ? Date.parse(c.last_review) : NaN;
+    var due = typeof c.due === "string" ? Date.parse(c.due) : NaN;
+    // reviewed in this century and not in the future (a day's leeway for another device's clock)
+    if (!(last >= EPOCH && last <= now + DAY)) return "last_review";
+    if (!(due >= last - DAY && due <= last + (MAX_DAYS + 1) * DAY)) return "due";
+    for (var i = 0; i < NUMBERS.length; i++) {
+      var k = NUMBERS[i], v = c[k];
+      if (typeof v !== "number" || !isFinite(v) || v < 0 || v > MAX_DAYS) return k;
+      if ((k === "learning_steps" || k === "reps" || k === "lapses") && v !== Math.floor(v)) return k;
     }
+    if ([0, 1, 2, 3].indexOf(c.state) < 0) return "state";
+    if ([1, 2, 3, 4].indexOf(c.rating) < 0) return "rating";
+    // ts-fsrs throws "Invalid memory state" below these (a new card's 0 and 0 excepted)
+    if (!(c.state === 0 && c.stability === 0 && c.difficulty === 0)) {
+      if (c.difficulty < 1 || c.difficulty > 10) return "difficulty";
+      if (c.stability < 0.001) return "stability";
+    }
+    if (c.lapses > c.reps) return "lapses";
     return "";
   }
+  // a review in the history: [time, card id, grade, due, state before] (times in ms)
+  function badEntry(e, now) {
+    return !Array.isArray(e) || e.length !== 5 || typeof e[0] !== "number" || !(e[0] >= EPOCH && e[0] <= now + DAY) ||
+      typeof e[1] !== "string" || e[1].length > 40 || [1, 2, 3, 4].indexOf(e[2]) < 0 ||
+      typeof e[3] !== "number" || !(e[3] >= e[0] - DAY && e[3] <= e[0] + (MAX_DAYS + 1) * DAY) || [0, 1, 2, 3].indexOf(e[4]) < 0;
+  }
+  // why a parsed file is not progress ({key, id, field, n}), or null when it is
+  function problem(s, now) {
+    if (!s || typeof s !== "object" || Array.isArray(s)) return { key: "object" };
+    if (s.format !== FORMAT) return { key: "format" };
+    if (typeof s.version !== "number") return { key: "noVersion" };
+    if (!s.cards || typeof s.cards !== "object" || Array.isArray(s.cards)) return { key: "cards" };
+    if (s.aside && (typeof s.aside !== "object" || Array.isArray(s.aside))) return { key: "cards" };
+    var first = null, n = 0, all = [s.cards, s.aside || {}];
+    all.forEach(function (set) {
+      for (var id in set) {
+        var field = invalid(set[id], now);
+        if (field && !n++) first = { key: "card", id: id, field: field };
+      }
+    });
+    if (first) { first.n = n; return first; }
+    if (s.log !== undefined) {
+      if (!Array.isArray(s.log)) return { key: "log", i: 1 };
+      for (var i = 0; i < s.log.length; i++) if (badEntry(s.log[i], now)) return { key: "log", i: i + 1 };
+    }
+    return null;
+  }
+  var known = {};  // the ids of this site's cards (set by mount)
+  // progress as this page keeps it: the cards this site has, valid ones; anything
+  // else (ids a file brought that this site has not, cards ts-fsrs would refuse)
+  // kept aside in `aside`, not counted and not shown
+  function sorted(s, now) {
+    var out = { format: FORMAT, version: VERSION, cards: {}, aside: {}, log: (s.log || []).slice() };
+    [s.aside || {}, s.cards || {}].forEach(function (set) {
+      for (var id in set) {
+        var c = set[id];
+        if (Object.prototype.hasOwnProperty.call(known, id) && !invalid(c, now)) out.cards[id] = c;
+        else out.aside[id] = c;
+      }
+    });
+    return out;
+  }
+  // Storage can fail: blocked (site data off: even reading throws) or full
+  // (writing throws QuotaExceededError). Progress then lives in `mem` for the
+  // page's life, the page says so, and export still has it.
+  var mem = null, failure = "";
+  function kind(e) { return e && (e.name === "QuotaExceededError" || e.code === 22) ? "full" : "blocked"; }
+  function probe() {
+    try {
+      localStorage.setItem(P.KEY + ".probe", "1");
+      localStorage.removeItem(P.KEY + ".probe");
+      return "";
+    } catch (e) { return kind(e); }
+  }
   function read() {
+    if (failure && mem) return mem;
     try {
       var s = JSON.parse(localStorage.getItem(P.KEY));
-      if (s && s.version === VERSION && !problem(s)) return s;
-    } catch (e) { /* unreadable: start afresh */ }
-    return { format: FORMAT, version: VERSION, cards: {} };
+      if (s && s.format === FORMAT && s.version >= 1 && s.version <= VERSION && s.cards && typeof s.cards === "object" &&
+          (!s.log || Array.isArray(s.log))) return sorted(s, Date.now());
+    } catch (e) { /* unreadable or blocked: start afresh */ }
+    return mem || { format: FORMAT, version: VERSION, cards: {}, aside: {}, log: [] };
   }
-  function write(s) { localStorage.setItem(P.KEY, JSON.stringify(s)); }
+  // keeps s; false when the browser would not store it
+  function write(s) {
+    mem = s;
+    try {
+      localStorage.setItem(P.KEY, JSON.stringify(s));
+      failure = "";
+    } catch (e) { failure = kind(e); }
+    if (onFailure) onFailure();
+    return !failure;
+  }
+  var onFailure = null;
   function fsrsCard(stored, now) {
     if (!stored) return FSRS.createEmptyCard(now);
     var c = {};
@@ -103,18 +225,18 @@
 
   // --- decks -----------------------------------------------------------------
   function counts(cards, progress) {
-    var eod = P.endOfToday(), n = { all: cards.length, fresh: 0, due: 0, learned: 0 };
+    var now = new Date(), n = { all: cards.length, fresh: 0, due: 0, learned: 0 };
     cards.forEach(function (c) {
       var s = progress.cards[c.id];
       if (!s) n.fresh++;
-      else if (new Date(s.due) <= eod) n.due++;
+      else if (P.isDue(s, now)) n.due++;
       else if (s.state === 2) n.learned++;
     });
     return n;
   }
   function inDeck(deck, card, s, now) {
     if (deck === "all") return true;
-    if (deck === "due") return !!s && new Date(s.due) <= P.endOfToday();
+    if (deck === "due") return !!s && P.isDue(s, now);
     if (deck === "new") return !s;
     if (deck === "again") return !!s && s.rating <= 2 && now - new Date(s.last_review) <= RECENT_DAYS * 864e5;
     if (deck.indexOf("tag:") === 0) return card.tags.indexOf(deck.slice(4)) >= 0;
@@ -128,18 +250,36 @@
     }
     return a;
   }
-  // due cards first (earliest first), then new ones (page order), then the rest
-  function queue(cards, progress, deck, shuffle) {
-    var now = new Date(), eod = P.endOfToday(), due = [], fresh = [], rest = [];
+  // due cards first (earliest first), then at most `fresh` new ones (page order), then the rest
+  function queue(cards, progress, deck, shuffle, freshMax) {
+    var now = new Date(), due = [], fresh = [], rest = [];
     cards.forEach(function (c) {
       var s = progress.cards[c.id];
       if (!inDeck(deck, c, s, now)) return;
-      (!s ? fresh : new Date(s.due) <= eod ? due : rest).push(c);
+      (!s ? fresh : P.isDue(s, now) ? due : rest).push(c);
     });
     var byDue = function (a, b) { return new Date(progress.cards[a.id].due) - new Date(progress.cards[b.id].due); };
-    if (shuffle) return shuffled(due).concat(shuffled(fresh), shuffled(rest));
-    return due.sort(byDue).concat(fresh, rest.sort(byDue));
+    if (shuffle) return shuffled(due).concat(shuffled(fresh).slice(0, freshMax), shuffled(rest));
+    return due.sort(byDue).concat(fresh.slice(0, freshMax), rest.sort(byDue));
   }
+  // new cards first graded since local midnight
+  function freshToday(progress) {
+    var midnight = new Date().setHours(0, 0, 0, 0);
+    return progress.log.filter(function (e) { return e[0] >= midnight && e[4] === 0; }).length;
+  }
+  // Settings (new cards a session, a day): their own entry, kept where storage allows
+  var SETTINGS = { session: 20, day: 20 };
+  function settings() {
+    var out = { session: SETTINGS.session, day: SETTINGS.day };
+    try {
+      var s = JSON.parse(localStorage.getItem(P.KEY + ".settings")) || {};
+      for (var k in out) if (typeof s[k] === "number" && s[k] >= 0 && s[k] <= 9999) out[k] = Math.floor(s[k]);
+    } catch (e) { /* defaults */ }
+    return out;
+  }
+  // Anki's learn-ahead limit: with nothing else left, a card whose learning step
+  // ends within this is shown now rather than making the reader wait
+  var LEARN_AHEAD = 20 * 6e4;
 
   // --- rendering -------------------------------------------------------------
   function interval(ms, t) {
@@ -171,6 +311,9 @@
   function mount(el) {
     var lang = P.lang(), t = T[lang];
     json("assets/practice/cards." + lang + ".json").then(function (data) {
+      known = {};
+      data.cards.forEach(function (c) { known[c.id] = true; });
+      failure = probe();
       render(el, data.cards, lang, t);
       // the first card of the deck as it stands: its answer is there when the session starts
       if (data.cards.length) answers(lang, data.cards[0]).catch(function () {});
@@ -182,6 +325,8 @@
     cards.forEach(function (c) { c.tags.forEach(function (g) { if (tags.indexOf(g) < 0) tags.push(g); }); });
     tags.sort();
     el.innerHTML =
+      '<div class="practice-warning admonition warning" role="alert" hidden><p class="practice-warning-text"></p>' +
+      '<p><button type="button" class="md-button practice-export">' + esc(t.exportSession) + '</button></p></div>' +
       '<section class="practice-setup" aria-labelledby="practice-setup-title">' +
       '<h2 id="practice-setup-title">' + esc(t.deckTitle) + '</h2>' +
       '<p class="practice-stats"></p>' +
@@ -189,7 +334,10 @@
       '<label for="practice-deck">' + esc(t.deck) + '</label> <select id="practice-deck" class="practice-deck"></select>' +
       '<label><input type="checkbox" class="practice-shuffle"> ' + esc(t.shuffle) + '</label>' +
       '<button type="button" class="md-button md-button--primary practice-start">' + esc(t.start) + '</button>' +
-      '</div><p class="practice-keys">' + esc(t.keys) + '</p></section>' +
+      '</div><p class="practice-controls practice-limits">' +
+      '<label>' + esc(t.newPerSession) + ' <input type="number" class="practice-limit" data-limit="session" min="0" max="9999" inputmode="numeric"></label>' +
+      '<label>' + esc(t.newPerDay) + ' <input type="number" class="practice-limit" data-limit="day" min="0" max="9999" inputmode="numeric"></label>' +
+      '<span class="practice-left"></span></p><p class="practice-keys">' + esc(t.keys) + '</p></section>' +
       '<section class="practice-session" hidden aria-labelledby="practice-prompt">' +
       '<p class="practice-progress"></p>' +
       '<h2 id="practice-prompt" class="practice-prompt" tabindex="-1"></h2>' +
@@ -218,6 +366,11 @@
       '<button type="button" class="md-button practice-import">' + esc(t.import) + '</button> ' +
       '<input type="file" class="practice-import-file" accept=".json,application/json" hidden> ' +
       '<button type="button" class="md-button practice-reset">' + esc(t.reset) + '</button></p>' +
+      '<div class="practice-plan" hidden><p class="practice-plan-text"></p><p class="practice-plan-unknown"></p>' +
+      '<p class="practice-data-buttons"><button type="button" class="md-button md-button--primary practice-merge">' + esc(t.merge) + '</button> ' +
+      '<button type="button" class="md-button practice-replace">' + esc(t.replace) + '</button> ' +
+      '<button type="button" class="md-button practice-replace-yes" hidden>' + esc(t.replaceYes) + '</button> ' +
+      '<button type="button" class="md-button practice-cancel">' + esc(t.cancel) + '</button></p></div>' +
       '<p class="practice-message" role="status"></p></section>';
     var $ = function (sel) { return el.querySelector(sel); };
     var select = $(".practice-deck"), session = null;
@@ -239,23 +392,52 @@
       $(".practice-stats").textContent = fill(t.stats, counts(cards, progress));
     }
 
+    function limits() {
+      var set = settings(), left = Math.max(0, set.day - freshToday(read()));
+      el.querySelectorAll(".practice-limit").forEach(function (i) {
+        if (document.activeElement !== i) i.value = set[i.getAttribute("data-limit")];
+      });
+      $(".practice-left").textContent = fill(t.newLeft, { n: left });
+      return Math.min(set.session, left);
+    }
+
+    // A session: the deck's queue in order, and beside it the cards in a
+    // learning step, each back when its step is due (Anki's learning queue)
     function start(deck, label) {
-      var q = queue(cards, read(), deck, $(".practice-shuffle").checked);
+      // a question's own practice ("Practise this") takes all its cards: the limits are for the big decks
+      var fresh = deck.indexOf("q:") === 0 ? Infinity : limits();
+      var q = queue(cards, read(), deck, $(".practice-shuffle").checked, fresh);
       if (!q.length) { message(t.empty); return; }
-      session = { queue: q, i: 0, graded: 0, label: label };
+      session = { queue: q, i: 0, learning: [], graded: 0, label: label };
       $(".practice-setup").hidden = true;
       $(".practice-done").hidden = true;
       $(".practice-session").hidden = false;
       $(".practice-last").textContent = "";
-      show();
+      next();
     }
 
-    function show() {
-      var card = session.queue[session.i], now = new Date();
+    // the learning card whose step is due, else the queue's next, else a learning card due soon
+    function pick() {
+      var now = Date.now(), L = session.learning;
+      L.sort(function (a, b) { return a.due - b.due; });
+      if (L.length && L[0].due <= now) return L.shift().card;
+      if (session.i < session.queue.length) return session.queue[session.i++];
+      if (L.length && L[0].due - now <= LEARN_AHEAD) return L.shift().card;
+      return null;
+    }
+    function next() {
+      var card = pick();
+      if (card) show(card);
+      else finish();
+    }
+    function left() { return session.queue.length - session.i + session.learning.length; }
+
+    function show(card) {
+      var now = new Date();
       session.card = card;
       session.shownAt = now;
       $(".practice-progress").textContent = (session.label ? session.label + " · " : "") +
-        fill(t.progress, { i: session.i + 1, n: session.queue.length });
+        fill(t.progress, { i: session.graded + 1, n: session.graded + 1 + left() });
       $(".practice-prompt").innerHTML = card.prompt;
       $(".practice-mine").value = "";
       $(".practice-mine").hidden = $(".practice-mine-label").hidden = false;
@@ -264,7 +446,7 @@
       $(".practice-prompt").focus();
       // this card's answers and the next card's, ahead of the reveal
       answers(lang, card).catch(function () {});
-      var after = session.queue[session.i + 1];
+      var after = session.queue[session.i];
       if (after) answers(lang, after).catch(function () {});
     }
 
@@ -312,26 +494,31 @@
     }
 
     function grade(rating) {
-      var progress = read(), card = session.card, now = new Date();
-      var next = scheduler.next(fsrsCard(progress.cards[card.id], now), now, rating).card;
-      progress.cards[card.id] = storedCard(next, rating);
-      write(progress);
+      var progress = read(), card = session.card, now = new Date(), before = progress.cards[card.id];
+      var next_ = scheduler.next(fsrsCard(before, now), now, rating).card;
+      progress.cards[card.id] = storedCard(next_, rating);
+      progress.log.push([now.getTime(), card.id, rating, next_.due.getTime(), before ? before.state : 0]);
+      var saved = write(progress);
       session.graded++;
-      // Again: it comes back at the end of this session (FSRS's next step is minutes away)
-      if (rating === 1) session.queue.push(card);
-      $(".practice-last").textContent = fill(t.next, { d: when(next.due, lang) });
+      // a learning or relearning step (minutes): back in this session when it is due
+      if ((next_.state === 1 || next_.state === 3) && P.isDue({ due: next_.due, state: 2 }, now)) {
+        session.learning.push({ card: card, due: next_.due.getTime() });
+      }
+      $(".practice-last").textContent = fill(t.next, { d: when(next_.due, lang) }) + (saved ? "" : " · " + t.unsaved);
       options();
-      session.i++;
-      if (session.i < session.queue.length) show();
-      else finish();
+      next();
     }
 
     function finish() {
+      var text = fill(t.done, { n: session ? session.graded : 0 });
+      if (session && session.learning.length) {
+        text += " " + fill(t.stillLearning, { n: session.learning.length, d: when(new Date(session.learning[0].due), lang) });
+      }
       $(".practice-session").hidden = true;
       $(".practice-done").hidden = false;
-      $(".practice-done-text").textContent = fill(t.done, { n: session ? session.graded : 0 }) + " " +
-        $(".practice-last").textContent;
+      $(".practice-done-text").textContent = text;
       session = null;
+      limits();
       $("#practice-done-title").focus();
     }
 
@@ -339,6 +526,15 @@
 
     $(".practice-start").addEventListener("click", function () {
       start(select.value, "");
+    });
+    el.querySelectorAll(".practice-limit").forEach(function (i) {
+      i.addEventListener("change", function () {
+        var set = settings(), v = Math.floor(Number(i.value));
+        if (!(v >= 0 && v <= 9999)) { i.value = set[i.getAttribute("data-limit")]; return; }
+        set[i.getAttribute("data-limit")] = v;
+        try { localStorage.setItem(P.KEY + ".settings", JSON.stringify(set)); } catch (e) { SETTINGS[i.getAttribute("data-limit")] = v; }
+        limits();
+      });
     });
     $(".practice-reveal").addEventListener("click", reveal);
     el.querySelectorAll("[data-rating]").forEach(function (b) {
@@ -350,7 +546,13 @@
       $(".practice-setup").hidden = false;
       select.focus();
     });
-    $(".practice-export").addEventListener("click", function () {
+    function warn() {
+      $(".practice-warning").hidden = !failure;
+      if (failure) $(".practice-warning-text").textContent = t[failure === "full" ? "storeFull" : "storeBlocked"];
+    }
+    onFailure = warn;
+    warn();
+    el.querySelectorAll(".practice-export").forEach(function (b) { b.addEventListener("click", function () {
       var progress = read();
       var blob = new Blob([JSON.stringify(progress, null, 1)], { type: "application/json" });
       var a = document.createElement("a");
@@ -361,28 +563,106 @@
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
       message(fill(t.exported, { n: Object.keys(progress.cards).length }));
-    });
-    var file = $(".practice-import-file");
+    }); });
+
+    // Import: the file is checked whole, then what it holds is shown against
+    // what is here, and the reader merges (per card, the later review wins) or
+    // replaces (asked twice); nothing is written before that.
+    var file = $(".practice-import-file"), pending = null;
+    function why(p) {
+      var w = t.why;
+      if (p.key === "log") return fill(w.log, { i: p.i });
+      if (p.key !== "card") return w[p.key];
+      return fill(w.card, { id: p.id, field: w.fields[p.field] }) + (p.n > 1 ? fill(w.count, { n: p.n }) : "");
+    }
+    function day(ms) { return new Date(ms).toLocaleDateString(lang === "en" ? "en-GB" : "ko-KR", { dateStyle: "medium" }); }
+    function plan(name, data) {
+      var incoming = sorted(data, Date.now()), here = read().cards, n = 0, from = Infinity, to = -Infinity;
+      var count = { newer: 0, older: 0, same: 0, only: 0 };
+      for (var id in incoming.cards) {
+        var at = Date.parse(incoming.cards[id].last_review), h = here[id];
+        n++;
+        from = Math.min(from, at);
+        to = Math.max(to, at);
+        count[!h ? "only" : at > Date.parse(h.last_review) ? "newer" : at < Date.parse(h.last_review) ? "older" : "same"]++;
+      }
+      var unknown = Object.keys(incoming.aside);
+      pending = { data: incoming, n: n };
+      $(".practice-plan-text").textContent = n ? fill(t.plan, {
+        f: name, n: n, from: day(from), to: day(to), newer: count.newer, older: count.older, same: count.same, only: count.only
+      }) : fill(t.planEmpty, { f: name });
+      $(".practice-plan-unknown").textContent = unknown.length ?
+        fill(t.unknown, { n: unknown.length, ids: unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ", …" : "") }) : "";
+      $(".practice-replace").hidden = false;
+      $(".practice-replace-yes").hidden = true;
+      $(".practice-plan").hidden = false;
+      message("");
+      $(".practice-merge").focus();
+    }
+    function settle(text) {
+      pending = null;
+      $(".practice-plan").hidden = true;
+      options();
+      message(text);
+    }
     $(".practice-import").addEventListener("click", function () { file.click(); });
     file.addEventListener("change", function () {
       var f = file.files[0];
       if (!f) return;
+      $(".practice-plan").hidden = true;
+      pending = null;
+      if (f.size > MAX_MB * 1048576) {
+        file.value = "";
+        return message(fill(t.tooBig, { f: f.name, size: (f.size / 1048576).toFixed(1), max: MAX_MB }));
+      }
       f.text().then(function (text) {
         var data;
         try { data = JSON.parse(text); } catch (e) { return message(fill(t.corrupt, { f: f.name })); }
-        if (data && typeof data === "object" && data.format === FORMAT && data.version !== VERSION) {
-          return message(fill(t.version, { f: f.name, v: String(data.version), w: VERSION }));
-        }
-        var why = problem(data) || (data.version !== VERSION ? "version" : "");
-        if (why) return message(fill(t.shape, { f: f.name, why: why }));
-        write({ format: FORMAT, version: VERSION, cards: data.cards });
-        options();
-        message(fill(t.imported, { n: Object.keys(data.cards).length }));
+        var p = problem(data, Date.now());
+        if (p) return message(fill(t.shape, { f: f.name, why: why(p) }));
+        if (!(data.version >= 1 && data.version <= VERSION)) return message(fill(t.version, { f: f.name, v: data.version, w: VERSION }));
+        plan(f.name, data);
       }).finally(function () { file.value = ""; });
     });
+    $(".practice-merge").addEventListener("click", function () {
+      var progress = read(), took = 0;
+      [["cards", "last_review"], ["aside", "last_review"]].forEach(function (k) {
+        var mine = progress[k[0]], theirs = pending.data[k[0]];
+        for (var id in theirs) {
+          // the later review wins; a card aside may hold anything, so compare what parses
+          if (!mine[id] || !(Date.parse(mine[id].last_review) >= Date.parse(theirs[id].last_review))) {
+            mine[id] = theirs[id];
+            if (k[0] === "cards") took++;
+          }
+        }
+      });
+      // the history of both, each review once, in time order
+      var seen = {};
+      progress.log = progress.log.concat(pending.data.log).filter(function (e) {
+        var k = e[0] + " " + e[1];
+        return seen[k] ? false : (seen[k] = true);
+      }).sort(function (a, b) { return a[0] - b[0]; });
+      if (!write(progress)) return settle(t.noStore);
+      settle(fill(t.merged, { n: took, total: Object.keys(progress.cards).length }));
+    });
+    $(".practice-replace").addEventListener("click", function () {
+      $(".practice-plan-text").textContent = fill(t.replaceSure, { here: Object.keys(read().cards).length, n: pending.n });
+      $(".practice-plan-unknown").textContent = "";
+      $(".practice-replace").hidden = true;
+      $(".practice-replace-yes").hidden = false;
+      $(".practice-cancel").focus();
+    });
+    $(".practice-replace-yes").addEventListener("click", function () {
+      if (!write(pending.data)) return settle(t.noStore);
+      settle(fill(t.replaced, { total: pending.n }));
+    });
+    $(".practice-cancel").addEventListener("click", function () { settle(t.canceled); });
     $(".practice-reset").addEventListener("click", function () {
       if (!window.confirm(t.confirm)) return;
-      localStorage.removeItem(P.KEY);
+      try {
+        localStorage.removeItem(P.KEY);
+        mem = null;
+      } catch (e) { return message(t.noStore); }
       options();
       message(t.resetDone);
     });
@@ -390,6 +670,7 @@
     current = { el: el, reveal: function () { if (session && $(".practice-answer").hidden) reveal(); },
                 grade: function (r) { if (session && !$(".practice-answer").hidden) grade(r); } };
     options();
+    limits();
     // practice/?question=7 (a question page's "Practise this"), ?deck=due (the home page's "Review now")
     var params = new URLSearchParams(location.search), deck = params.get("deck"), q = params.get("question");
     if (/^\d+$/.test(q || "")) start("q:" + q, fill(t.question, { q: q }));
