@@ -377,3 +377,63 @@ def test_new_cards_a_session_and_a_day_are_limited_and_changeable(page, server, 
     open_practice(page, server + lang + "practice/")
     assert page.get_by_label("세션마다 새 카드" if not lang else "New cards a session").input_value() == "3"
     expect(page.locator(".practice-left")).to_have_text("오늘 더 볼 수 있는 새 카드: 4장" if not lang else "New cards left today: 4")
+
+
+# --- 5. undo and history --------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_undo_restores_the_exact_previous_state(page, server, site, lang):
+    deck = index(site, "en" if lang else "ko")
+    t0 = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
+    page.clock.set_fixed_time(t0)
+    open_practice(page, server + lang + "practice/")
+    page.get_by_label("덱" if not lang else "Deck").select_option("new")
+    page.get_by_role("button", name=START[lang]).click()
+    undo = page.locator(".practice-session").get_by_role("button", name="채점 되돌리기" if not lang else "Undo grade")
+    assert undo.count() == 0  # nothing to undo yet
+    reveal_and_grade(page, lang, "4")
+    after_one = page.evaluate(f"localStorage.getItem('{KEY}')")
+    page.clock.set_fixed_time(t0 + timedelta(minutes=1))
+    reveal_and_grade(page, lang, "1")
+    expect(page.locator(".practice-progress")).to_have_text("3 / 21")
+    # the button: the second card again, its state and the history as after the first grade
+    undo.click()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == after_one
+    assert prompt_id(page, deck) == deck[1]["id"]
+    expect(page.locator(".practice-progress")).to_have_text("2 / 20")
+    expect(page.locator(".practice-last")).to_have_text("채점을 되돌렸습니다." if not lang else "Grade undone.")
+    # graded otherwise, the session goes on from there
+    reveal_and_grade(page, lang, "4")
+    assert [e[2] for e in stored(page)["log"]] == [4, 4]
+    page.keyboard.press("Control+z")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == after_one
+    page.keyboard.press("u")  # and the first grade: as before any
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert prompt_id(page, deck) == deck[0]["id"]
+    # the last grade of a session can be undone from its end screen too
+    page.get_by_role("button", name="세션 끝내기" if not lang else "End session").click()
+    assert page.locator(".practice-done").get_by_role("button", name="채점 되돌리기" if not lang else "Undo grade").count() == 0
+
+
+def test_history_travels_in_the_export_and_an_old_file_still_imports(page, browser, server, tmp_path):
+    t0 = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
+    page.clock.set_fixed_time(t0)
+    grade_two(page, server)
+    before = stored(page)
+    assert before["version"] == 2 and [e[2] for e in before["log"]] == [3, 1]
+    assert [e[0] for e in before["log"]] == [int(t0.timestamp() * 1000)] * 2
+    page.get_by_role("button", name="세션 끝내기").click()
+    path = export(page, tmp_path)
+    ctx = browser.new_context()
+    fresh = ctx.new_page()
+    open_practice(fresh, server + "practice/")
+    import_file(fresh, "history.json", path.read_bytes())
+    fresh.get_by_role("button", name=MERGE[""]).click()
+    assert stored(fresh) == before
+    # a version 1 file (no history) still imports, into version 2
+    fresh.evaluate(f"localStorage.removeItem('{KEY}')")
+    old = {cid: {k: v for k, v in c.items()} for cid, c in before["cards"].items()}
+    import_file(fresh, "v1.json", progress_file(old, version=1))
+    fresh.get_by_role("button", name=MERGE[""]).click()
+    assert stored(fresh) == {**before, "log": []}
+    ctx.close()

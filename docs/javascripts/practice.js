@@ -24,8 +24,8 @@
       empty: "이 덱에는 지금 연습할 카드가 없습니다.",
       progress: "{i} / {n}", mine: "내 답 (이 세션에서만 보관, 저장하지 않음)", reveal: "답 보기", myAnswer: "내 답",
       answer: "답", full: "전체 답 보기", grades: "채점", names: ["다시", "어려움", "좋음", "쉬움"],
-      comes: "{t} 후", next: "다음 복습: {d}", stop: "세션 끝내기", doneTitle: "세션 끝",
-      done: "카드 {n}장을 채점했습니다.", back: "덱으로 돌아가기", keys: "키보드(글 상자 밖에서): 스페이스 = 답 보기, 1–4 = 채점.",
+      comes: "{t} 후", next: "다음 복습: {d}", stop: "세션 끝내기", undo: "채점 되돌리기", undone: "채점을 되돌렸습니다.", doneTitle: "세션 끝",
+      done: "카드 {n}장을 채점했습니다.", back: "덱으로 돌아가기", keys: "키보드(글 상자 밖에서): 스페이스 = 답 보기, 1–4 = 채점, U 또는 Ctrl+Z = 채점 되돌리기.",
       dataTitle: "기록", dataText: "진행 상황은 이 브라우저에만 저장됩니다. 내보내기로 JSON 파일을 받아 두면 다른 브라우저에서 가져올 수 있습니다.",
       export: "내보내기", import: "가져오기", reset: "초기화",
       confirm: "이 브라우저의 연습 기록을 모두 지우시겠습니까? 되돌릴 수 없습니다.",
@@ -68,8 +68,8 @@
       empty: "No cards to practise in this deck right now.",
       progress: "{i} / {n}", mine: "Your answer (kept for this session only, not saved)", reveal: "Show answer", myAnswer: "Your answer",
       answer: "Answer", full: "Full answer", grades: "Grade", names: ["Again", "Hard", "Good", "Easy"],
-      comes: "in {t}", next: "Next review: {d}", stop: "End session", doneTitle: "Session over",
-      done: "Cards graded: {n}.", back: "Back to the decks", keys: "Keyboard (outside the text box): Space shows the answer, 1–4 grade.",
+      comes: "in {t}", next: "Next review: {d}", stop: "End session", undo: "Undo grade", undone: "Grade undone.", doneTitle: "Session over",
+      done: "Cards graded: {n}.", back: "Back to the decks", keys: "Keyboard (outside the text box): Space shows the answer, 1–4 grade, U or Ctrl+Z undoes a grade.",
       dataTitle: "Your progress", dataText: "Progress is stored in this browser only. Export it to a JSON file to import it in another browser.",
       export: "Export", import: "Import", reset: "Reset",
       confirm: "Delete all practice progress in this browser? This cannot be undone.",
@@ -194,14 +194,16 @@
       var s = JSON.parse(localStorage.getItem(P.KEY));
       if (s && s.format === FORMAT && s.version >= 1 && s.version <= VERSION && s.cards && typeof s.cards === "object" &&
           (!s.log || Array.isArray(s.log))) return sorted(s, Date.now());
-    } catch (e) { /* unreadable or blocked: start afresh */ }
-    return mem || { format: FORMAT, version: VERSION, cards: {}, aside: {}, log: [] };
+    } catch (e) { if (mem) return mem; /* unreadable or blocked: start afresh */ }
+    return { format: FORMAT, version: VERSION, cards: {}, aside: {}, log: [] };
   }
   // keeps s; false when the browser would not store it
   function write(s) {
     mem = s;
     try {
-      localStorage.setItem(P.KEY, JSON.stringify(s));
+      // nothing to keep (all undone, or an empty file put in place): no entry, as for a new reader
+      if (Object.keys(s.cards).length || Object.keys(s.aside).length || s.log.length) localStorage.setItem(P.KEY, JSON.stringify(s));
+      else localStorage.removeItem(P.KEY);
       failure = "";
     } catch (e) { failure = kind(e); }
     if (onFailure) onFailure();
@@ -356,10 +358,12 @@
           '</button><span class="practice-when" id="practice-when-' + (i + 1) + '"></span></div>';
       }).join("") + '</div></div>' +
       '<p class="practice-last" role="status"></p>' +
-      '<p><button type="button" class="md-button practice-stop">' + esc(t.stop) + '</button></p></section>' +
+      '<p class="practice-data-buttons"><button type="button" class="md-button practice-undo" hidden>' + esc(t.undo) + '</button> ' +
+      '<button type="button" class="md-button practice-stop">' + esc(t.stop) + '</button></p></section>' +
       '<section class="practice-done" hidden aria-labelledby="practice-done-title">' +
       '<h2 id="practice-done-title" tabindex="-1">' + esc(t.doneTitle) + '</h2><p class="practice-done-text"></p>' +
-      '<p><button type="button" class="md-button practice-back">' + esc(t.back) + '</button></p></section>' +
+      '<p class="practice-data-buttons"><button type="button" class="md-button practice-undo" hidden>' + esc(t.undo) + '</button> ' +
+      '<button type="button" class="md-button practice-back">' + esc(t.back) + '</button></p></section>' +
       '<section class="practice-data" aria-labelledby="practice-data-title">' +
       '<h2 id="practice-data-title">' + esc(t.dataTitle) + '</h2><p>' + esc(t.dataText) + '</p>' +
       '<p class="practice-data-buttons"><button type="button" class="md-button practice-export">' + esc(t.export) + '</button> ' +
@@ -373,7 +377,7 @@
       '<button type="button" class="md-button practice-cancel">' + esc(t.cancel) + '</button></p></div>' +
       '<p class="practice-message" role="status"></p></section>';
     var $ = function (sel) { return el.querySelector(sel); };
-    var select = $(".practice-deck"), session = null;
+    var select = $(".practice-deck"), session = null, ended = null;
 
     function options() {
       var progress = read(), now = new Date();
@@ -408,7 +412,7 @@
       var fresh = deck.indexOf("q:") === 0 ? Infinity : limits();
       var q = queue(cards, read(), deck, $(".practice-shuffle").checked, fresh);
       if (!q.length) { message(t.empty); return; }
-      session = { queue: q, i: 0, learning: [], graded: 0, label: label };
+      session = ended = { queue: q, i: 0, learning: [], graded: 0, label: label, undo: [] };
       $(".practice-setup").hidden = true;
       $(".practice-done").hidden = true;
       $(".practice-session").hidden = false;
@@ -434,6 +438,7 @@
 
     function show(card) {
       var now = new Date();
+      el.querySelectorAll(".practice-undo").forEach(function (b) { b.hidden = !session.undo.length; });
       session.card = card;
       session.shownAt = now;
       $(".practice-progress").textContent = (session.label ? session.label + " · " : "") +
@@ -495,6 +500,9 @@
 
     function grade(rating) {
       var progress = read(), card = session.card, now = new Date(), before = progress.cards[card.id];
+      // what undo puts back: the card's stored state, the history, the session where it was
+      session.undo.push({ card: card, before: before, log: progress.log.length, i: session.i,
+                          learning: session.learning.slice(), last: $(".practice-last").textContent });
       var next_ = scheduler.next(fsrsCard(before, now), now, rating).card;
       progress.cards[card.id] = storedCard(next_, rating);
       progress.log.push([now.getTime(), card.id, rating, next_.due.getTime(), before ? before.state : 0]);
@@ -519,7 +527,29 @@
       $(".practice-done-text").textContent = text;
       session = null;
       limits();
+      el.querySelectorAll(".practice-undo").forEach(function (b) { b.hidden = !ended.undo.length; });
       $("#practice-done-title").focus();
+    }
+
+    // the last grade taken back: the card's state and history as they were, the card shown again
+    function undo() {
+      var s = session || ended, u = s && s.undo.pop();
+      if (!u) return;
+      var progress = read();
+      if (u.before) progress.cards[u.card.id] = u.before;
+      else delete progress.cards[u.card.id];
+      progress.log.length = u.log;
+      write(progress);
+      s.i = u.i;
+      s.learning = u.learning;
+      s.graded--;
+      session = s;
+      $(".practice-done").hidden = true;
+      $(".practice-session").hidden = false;
+      options();
+      limits();
+      show(u.card);
+      $(".practice-last").textContent = t.undone;
     }
 
     function message(text) { $(".practice-message").textContent = text; }
@@ -541,6 +571,7 @@
       b.addEventListener("click", function () { grade(Number(b.getAttribute("data-rating"))); });
     });
     $(".practice-stop").addEventListener("click", finish);
+    el.querySelectorAll(".practice-undo").forEach(function (b) { b.addEventListener("click", undo); });
     $(".practice-back").addEventListener("click", function () {
       $(".practice-done").hidden = true;
       $(".practice-setup").hidden = false;
@@ -668,7 +699,8 @@
     });
 
     current = { el: el, reveal: function () { if (session && $(".practice-answer").hidden) reveal(); },
-                grade: function (r) { if (session && !$(".practice-answer").hidden) grade(r); } };
+                grade: function (r) { if (session && !$(".practice-answer").hidden) grade(r); },
+                undo: function () { if (!$(".practice-session").hidden || !$(".practice-done").hidden) undo(); } };
     options();
     limits();
     // practice/?question=7 (a question page's "Practise this"), ?deck=due (the home page's "Review now")
@@ -694,9 +726,14 @@
   // Space shows the answer, 1-4 grade; not while typing in the text box or a
   // control. Captured, so it runs before the theme's own key handling.
   window.addEventListener("keydown", function (e) {
-    if (!current || !document.contains(current.el) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!current || !document.contains(current.el) || e.altKey) return;
     var tag = e.target && e.target.tagName;
     if (tag === "TEXTAREA" || tag === "INPUT" || tag === "SELECT") return;
+    if ((e.key === "z" || e.key === "Z") && (e.ctrlKey || e.metaKey) && !e.shiftKey || e.key === "u" && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      return current.undo();
+    }
+    if (e.ctrlKey || e.metaKey) return;
     if (e.key === " " && tag !== "BUTTON" && tag !== "A") { e.preventDefault(); current.reveal(); }
     else if (/^[1-4]$/.test(e.key)) { e.preventDefault(); current.grade(Number(e.key)); }
   }, true);
