@@ -437,3 +437,47 @@ def test_history_travels_in_the_export_and_an_old_file_still_imports(page, brows
     fresh.get_by_role("button", name=MERGE[""]).click()
     assert stored(fresh) == {**before, "log": []}
     ctx.close()
+
+
+# --- 6. offline ------------------------------------------------------------------
+
+@pytest.mark.parametrize("shuffle", [False, True])
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_with_the_network_cut_after_the_start_a_whole_session_completes(page, server, site, lang, shuffle):
+    deck = {c["id"]: c for c in index(site, "en" if lang else "ko")}
+    open_practice(page, server + lang + "practice/")
+    if shuffle:
+        page.get_by_label("섞기" if not lang else "Shuffle").check()
+    page.get_by_role("button", name=START[lang]).click()
+    expect(page.locator(".practice-progress")).to_have_text("1 / 20")
+    page.wait_for_load_state("networkidle")
+    page.context.set_offline(True)
+    shown = []
+    while page.locator(".practice-session").is_visible():
+        shown.append(prompt_id(page, list(deck.values())))
+        page.get_by_role("button", name=REVEAL[lang]).click()
+        page.locator(".practice-answer").wait_for()
+        assert page.locator(".practice-answer-body").inner_text().strip()
+        page.keyboard.press("4")
+    page.context.set_offline(False)
+    assert len(shown) == len(set(shown)) == 20 and len(stored(page)["cards"]) == 20
+    assert (shown == list(deck)[:20]) != shuffle
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_card_whose_answer_is_missing_says_so_and_can_be_skipped(page, server, site, lang):
+    deck = index(site, "en" if lang else "ko")
+    first = deck[0]
+    # the first question's answers cannot be had (as if the network were cut before they came)
+    page.route(re.compile(rf"/assets/practice/{'en' if lang else 'ko'}/{first['q']}\.json$"), lambda r: r.abort())
+    page.goto(server + lang + "practice/?question=" + str(first["q"]))
+    page.locator(".practice-session").wait_for()
+    total = int(page.locator(".practice-progress").inner_text().split("/")[1])
+    page.get_by_role("button", name=REVEAL[lang]).click()
+    expect(page.locator(".practice-last")).to_have_text(
+        "이 카드의 답을 불러오지 못했습니다(네트워크가 끊겼을 수 있습니다). 채점하지 않고 건너뛸 수 있습니다." if not lang else
+        "This card's answer could not be loaded (the network may be down). You can skip it without grading.")
+    page.get_by_role("button", name="건너뛰기" if not lang else "Skip").click()
+    assert prompt_id(page, deck) == deck[1]["id"]
+    assert page.locator(".practice-progress").inner_text().endswith(f"1 / {total - 1}")
+    assert stored(page) is None  # nothing graded

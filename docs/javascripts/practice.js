@@ -34,6 +34,7 @@
       shape: "가져오지 못했습니다: {f}은(는) 이 사이트의 연습 기록 형식이 아닙니다 ({why}). 기록은 바뀌지 않았습니다.",
       version: "가져오지 못했습니다: {f}은(는) 다른 버전({v})의 기록입니다. 이 페이지는 버전 {w}까지 읽습니다. 기록은 바뀌지 않았습니다.",
       loadFailed: "카드를 불러오지 못했습니다.",
+      missing: "이 카드의 답을 불러오지 못했습니다(네트워크가 끊겼을 수 있습니다). 채점하지 않고 건너뛸 수 있습니다.", skip: "건너뛰기",
       storeBlocked: "이 브라우저는 이 사이트가 기록을 저장하지 못하게 막고 있습니다(사이트 데이터 차단). 채점은 이 페이지를 닫으면 사라집니다. 남기려면 끝내기 전에 내보내기로 파일에 받아 두십시오.",
       storeFull: "이 브라우저의 저장 공간이 가득 차 기록을 저장할 수 없습니다. 채점은 이 페이지를 닫으면 사라집니다. 남기려면 끝내기 전에 내보내기로 파일에 받아 두십시오.",
       exportSession: "이 세션의 기록 내보내기", unsaved: "저장되지 않았습니다",
@@ -78,6 +79,7 @@
       shape: "Not imported: {f} is not this site's practice progress ({why}). Your progress is unchanged.",
       version: "Not imported: {f} is progress of another version ({v}); this page reads versions up to {w}. Your progress is unchanged.",
       loadFailed: "Could not load the cards.",
+      missing: "This card's answer could not be loaded (the network may be down). You can skip it without grading.", skip: "Skip",
       storeBlocked: "This browser does not let this site store anything (site data is blocked). Your grades will be lost when you close this page. To keep them, export them to a file before you leave.",
       storeFull: "This browser's storage is full, so your progress cannot be saved. Your grades will be lost when you close this page. To keep them, export them to a file before you leave.",
       exportSession: "Export this session", unsaved: "not saved",
@@ -345,7 +347,8 @@
       '<h2 id="practice-prompt" class="practice-prompt" tabindex="-1"></h2>' +
       '<label class="practice-mine-label" for="practice-mine">' + esc(t.mine) + '</label>' +
       '<textarea id="practice-mine" class="practice-mine" rows="3"></textarea>' +
-      '<p><button type="button" class="md-button md-button--primary practice-reveal">' + esc(t.reveal) + '</button></p>' +
+      '<p class="practice-data-buttons"><button type="button" class="md-button md-button--primary practice-reveal">' + esc(t.reveal) + '</button> ' +
+      '<button type="button" class="md-button practice-skip" hidden>' + esc(t.skip) + '</button></p>' +
       '<div class="practice-answer" hidden>' +
       '<div class="practice-compare">' +
       '<div class="practice-mine-shown" hidden><h3>' + esc(t.myAnswer) + '</h3><p class="practice-mine-text"></p></div>' +
@@ -413,6 +416,9 @@
       var q = queue(cards, read(), deck, $(".practice-shuffle").checked, fresh);
       if (!q.length) { message(t.empty); return; }
       session = ended = { queue: q, i: 0, learning: [], graded: 0, label: label, undo: [] };
+      // every answer the session needs, fetched now: a session goes on with the network cut
+      var qs = {};
+      q.forEach(function (c) { if (!qs[c.q]) { qs[c.q] = true; answers(lang, c).catch(function () {}); } });
       $(".practice-setup").hidden = true;
       $(".practice-done").hidden = true;
       $(".practice-session").hidden = false;
@@ -448,11 +454,8 @@
       $(".practice-mine").hidden = $(".practice-mine-label").hidden = false;
       $(".practice-answer").hidden = true;
       $(".practice-reveal").hidden = false;
+      $(".practice-skip").hidden = true;
       $(".practice-prompt").focus();
-      // this card's answers and the next card's, ahead of the reveal
-      answers(lang, card).catch(function () {});
-      var after = session.queue[session.i];
-      if (after) answers(lang, after).catch(function () {});
     }
 
     function reveal() {
@@ -463,7 +466,11 @@
       answers(lang, card).then(function (a) {
         if (session && session.card === card) showAnswer(card, a[card.id] || "");
       }, function () {
-        if (session && session.card === card) $(".practice-last").textContent = t.loadFailed;
+        if (session && session.card === card) {
+          $(".practice-last").textContent = t.missing;
+          $(".practice-skip").hidden = false;
+          $(".practice-skip").focus();
+        }
       }).finally(function () {
         $(".practice-reveal").disabled = false;
         if (session) session.revealing = null;
@@ -567,6 +574,11 @@
       });
     });
     $(".practice-reveal").addEventListener("click", reveal);
+    // a card without its answer: on to the next, ungraded
+    $(".practice-skip").addEventListener("click", function () {
+      $(".practice-last").textContent = "";
+      next();
+    });
     el.querySelectorAll("[data-rating]").forEach(function (b) {
       b.addEventListener("click", function () { grade(Number(b.getAttribute("data-rating"))); });
     });
