@@ -530,7 +530,7 @@ def test_once_loaded_it_works_offline(page, server, site):
     assert [c["rating"] for c in stored(page)["cards"].values()] == [4, 1]
     # a card graded Again comes back at the end of the session
     assert page.locator(".practice-progress").inner_text() == f"3 / {total + 1}"
-    assert page.locator(".practice-last").inner_text().startswith("Next review: ")
+    assert page.locator(".practice-last").inner_text().startswith("The card just graded: next review ")
     page.context.set_offline(False)
 
 

@@ -143,7 +143,7 @@ def test_an_empty_file_merges_to_nothing_and_replaces_only_when_asked_twice(page
     page.get_by_role("button", name="바꾸기", exact=True).click()
     page.get_by_role("button", name="지우고 바꾸기").click()
     expect(page.locator(".practice-message")).to_have_text("바꿨습니다: 이제 카드 0장의 기록이 있습니다.")
-    assert stored(page)["cards"] == {}
+    assert stored(page) is None  # nothing left: no entry, as for a new reader
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -481,3 +481,126 @@ def test_a_card_whose_answer_is_missing_says_so_and_can_be_skipped(page, server,
     assert prompt_id(page, deck) == deck[1]["id"]
     assert page.locator(".practice-progress").inner_text().endswith(f"1 / {total - 1}")
     assert stored(page) is None  # nothing graded
+
+
+# --- 7. the full answer without leaving the session ------------------------------
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_full_answer_opens_over_the_card_and_back_or_escape_returns_to_it(page, server, site, lang):
+    deck = index(site, "en" if lang else "ko")
+    card = next(c for c in deck if "-f" in c["id"])  # a follow-up: its section of the page
+    url = server + lang + f"practice/?question={card['q']}"
+    page.goto(url)
+    page.locator(".practice-session").wait_for()
+    while prompt_id(page, deck) != card["id"]:
+        reveal_and_grade(page, lang, "4")
+    page.get_by_label(re.compile("내 답|Your answer")).fill("what I remembered")
+    page.get_by_role("button", name=REVEAL[lang]).click()
+    full = page.get_by_role("link", name="전체 답 보기" if not lang else "Full answer")
+    panel = page.locator("dialog.practice-panel")
+    for close in ("Escape", "back", "button"):
+        full.click()
+        expect(panel).to_be_visible()
+        heading = panel.locator("#practice-panel-title")
+        expect(heading).not_to_have_text("불러오는 중…" if not lang else "Loading…")
+        page_title = page.evaluate(f"""fetch({json.dumps(server + card['url'].split('#')[0].removeprefix('en/') if not lang else server + card['url'].split('#')[0])})
+            .then(r => r.text()).then(t => new DOMParser().parseFromString(t, 'text/html')
+            .getElementById({json.dumps(card['id'])}).textContent.replace(/¶\\s*$/, '').trim())""")
+        expect(heading).to_have_text(page_title)
+        assert panel.locator(".practice-panel-body").inner_text().strip()
+        if close == "Escape":
+            page.keyboard.press("Escape")
+        elif close == "back":
+            page.go_back()
+        else:
+            panel.get_by_role("button", name="카드로 돌아가기" if not lang else "Back to the card").click()
+        expect(panel).to_be_hidden()
+        assert page.url == url  # the same page, the same session, the same card and what was written
+        assert prompt_id(page, deck) == card["id"]
+        assert page.locator(".practice-answer").is_visible()
+        assert page.locator(".practice-mine-text").inner_text() == "what I remembered"
+    # one history entry at most was added and taken: Back now leaves the practice page as before
+    assert page.evaluate("history.state && history.state.practicePanel") in (None, False)
+
+
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+def test_the_full_answer_panel_has_no_serious_accessibility_violations(page, server):
+    from test_quality import axe_violations
+    for width, height in [(1280, 800), (360, 740)]:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(server + "practice/?question=12")
+        page.locator(".practice-session").wait_for()
+        page.get_by_role("button", name=REVEAL[""]).click()
+        page.get_by_role("link", name="전체 답 보기").click()
+        expect(page.locator("dialog.practice-panel").locator("#practice-panel-title")).not_to_have_text("불러오는 중…")
+        assert axe_violations(page) == [], f"full answer panel, {width}px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+# --- 9. smaller things --------------------------------------------------------------
+
+@pytest.fixture
+def phone(browser, server):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_an_empty_deck_cannot_start_and_says_so_beside_start_on_a_phone(phone, server, lang):
+    open_practice(phone, server + lang + "practice/")
+    phone.get_by_label("덱" if not lang else "Deck").select_option("due")
+    start = phone.get_by_role("button", name=START[lang])
+    expect(start).to_be_disabled()
+    note = phone.locator(".practice-empty")
+    expect(note).to_have_text("이 덱에는 지금 연습할 카드가 없습니다." if not lang else "No cards to practise in this deck right now.")
+    start.scroll_into_view_if_needed()
+    box, view = note.bounding_box(), phone.viewport_size
+    assert 0 <= box["y"] and box["y"] + box["height"] <= view["height"]  # in view with the button
+    assert phone.locator(".practice-keys").is_hidden()  # no keyboard hint on a touch phone
+    phone.get_by_label("덱" if not lang else "Deck").select_option("all")
+    expect(start).to_be_enabled()
+    expect(note).to_have_text("")
+
+
+def test_space_scrolls_the_deck_screen_and_the_hint_shows_on_a_desktop(page, server):
+    page.set_viewport_size({"width": 1280, "height": 600})
+    open_practice(page, server + "practice/")
+    assert page.locator(".practice-keys").is_visible()
+    page.locator("h1").click()
+    page.keyboard.press("Space")
+    page.wait_for_function("scrollY > 0")
+    # in a session Space shows the answer instead
+    page.get_by_role("button", name="시작").click()
+    page.locator(".practice-prompt").focus()
+    page.keyboard.press("Space")
+    page.locator(".practice-answer").wait_for()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_far_review_date_on_a_question_page_carries_its_year(page, server, site, lang):
+    now = datetime.now().astimezone()
+    far = now.replace(year=now.year + 2, month=9, day=13)
+    first = index(site, "en" if lang else "ko")[0]
+    seed(page, server + lang + "practice/", {first["id"]: card(far, now, scheduled_days=(far - now).days, stability=700.0)})
+    page.goto(server + lang + first["url"].removeprefix("en/"))
+    expect(page.locator(".practice-line__state")).to_contain_text(
+        f"{far.year}년 9월 13일" if not lang else f"13 Sept {far.year}")
+
+
+def test_the_grade_buttons_are_in_view_on_a_1280_by_800_desktop(page, server, site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_practice(page, server + "practice/")
+    page.get_by_role("button", name="시작").click()
+    for i in range(15):
+        page.get_by_role("button", name=REVEAL[""]).click()
+        page.locator(".practice-answer").wait_for()
+        page.wait_for_timeout(100)
+        for r in range(1, 5):
+            box = page.locator(f".practice-grade-{r}").bounding_box()
+            assert 0 <= box["y"] and box["y"] + box["height"] <= 800, (i, r, box)
+        if i == 0:
+            page.keyboard.press("4")
+            expect(page.locator(".practice-last")).to_contain_text("방금 채점한 카드의 다음 복습: ")
+        else:
+            page.keyboard.press("4")

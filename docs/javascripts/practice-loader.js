@@ -34,8 +34,11 @@
     var due = new Date(c.due);
     return c.state === 1 || c.state === 3 ? due <= now : due <= endOfToday();
   }
+  // the year only when it is not this one
   function day(date, l) {
-    return date.toLocaleDateString(l === "en" ? "en-GB" : "ko-KR", { month: "short", day: "numeric" });
+    var o = { month: "short", day: "numeric" };
+    if (date.getFullYear() !== new Date().getFullYear()) o.year = "numeric";
+    return date.toLocaleDateString(l === "en" ? "en-GB" : "ko-KR", o);
   }
   // counts over the given card ids (all stored ones when ids is omitted)
   function summary(cards, ids) {

@@ -24,7 +24,7 @@
       empty: "이 덱에는 지금 연습할 카드가 없습니다.",
       progress: "{i} / {n}", mine: "내 답 (이 세션에서만 보관, 저장하지 않음)", reveal: "답 보기", myAnswer: "내 답",
       answer: "답", full: "전체 답 보기", grades: "채점", names: ["다시", "어려움", "좋음", "쉬움"],
-      comes: "{t} 후", next: "다음 복습: {d}", stop: "세션 끝내기", undo: "채점 되돌리기", undone: "채점을 되돌렸습니다.", doneTitle: "세션 끝",
+      comes: "{t} 후", next: "방금 채점한 카드의 다음 복습: {d}", stop: "세션 끝내기", undo: "채점 되돌리기", undone: "채점을 되돌렸습니다.", doneTitle: "세션 끝",
       done: "카드 {n}장을 채점했습니다.", back: "덱으로 돌아가기", keys: "키보드(글 상자 밖에서): 스페이스 = 답 보기, 1–4 = 채점, U 또는 Ctrl+Z = 채점 되돌리기.",
       dataTitle: "기록", dataText: "진행 상황은 이 브라우저에만 저장됩니다. 내보내기로 JSON 파일을 받아 두면 다른 브라우저에서 가져올 수 있습니다.",
       export: "내보내기", import: "가져오기", reset: "초기화",
@@ -34,6 +34,8 @@
       shape: "가져오지 못했습니다: {f}은(는) 이 사이트의 연습 기록 형식이 아닙니다 ({why}). 기록은 바뀌지 않았습니다.",
       version: "가져오지 못했습니다: {f}은(는) 다른 버전({v})의 기록입니다. 이 페이지는 버전 {w}까지 읽습니다. 기록은 바뀌지 않았습니다.",
       loadFailed: "카드를 불러오지 못했습니다.",
+      panelClose: "카드로 돌아가기", panelPage: "질문 페이지에서 열기", panelLoading: "불러오는 중…",
+      panelFailed: "전체 답을 불러오지 못했습니다(네트워크가 끊겼을 수 있습니다).",
       missing: "이 카드의 답을 불러오지 못했습니다(네트워크가 끊겼을 수 있습니다). 채점하지 않고 건너뛸 수 있습니다.", skip: "건너뛰기",
       storeBlocked: "이 브라우저는 이 사이트가 기록을 저장하지 못하게 막고 있습니다(사이트 데이터 차단). 채점은 이 페이지를 닫으면 사라집니다. 남기려면 끝내기 전에 내보내기로 파일에 받아 두십시오.",
       storeFull: "이 브라우저의 저장 공간이 가득 차 기록을 저장할 수 없습니다. 채점은 이 페이지를 닫으면 사라집니다. 남기려면 끝내기 전에 내보내기로 파일에 받아 두십시오.",
@@ -69,7 +71,7 @@
       empty: "No cards to practise in this deck right now.",
       progress: "{i} / {n}", mine: "Your answer (kept for this session only, not saved)", reveal: "Show answer", myAnswer: "Your answer",
       answer: "Answer", full: "Full answer", grades: "Grade", names: ["Again", "Hard", "Good", "Easy"],
-      comes: "in {t}", next: "Next review: {d}", stop: "End session", undo: "Undo grade", undone: "Grade undone.", doneTitle: "Session over",
+      comes: "in {t}", next: "The card just graded: next review {d}", stop: "End session", undo: "Undo grade", undone: "Grade undone.", doneTitle: "Session over",
       done: "Cards graded: {n}.", back: "Back to the decks", keys: "Keyboard (outside the text box): Space shows the answer, 1–4 grade, U or Ctrl+Z undoes a grade.",
       dataTitle: "Your progress", dataText: "Progress is stored in this browser only. Export it to a JSON file to import it in another browser.",
       export: "Export", import: "Import", reset: "Reset",
@@ -79,6 +81,8 @@
       shape: "Not imported: {f} is not this site's practice progress ({why}). Your progress is unchanged.",
       version: "Not imported: {f} is progress of another version ({v}); this page reads versions up to {w}. Your progress is unchanged.",
       loadFailed: "Could not load the cards.",
+      panelClose: "Back to the card", panelPage: "Open the question's page", panelLoading: "Loading…",
+      panelFailed: "The full answer could not be loaded (the network may be down).",
       missing: "This card's answer could not be loaded (the network may be down). You can skip it without grading.", skip: "Skip",
       storeBlocked: "This browser does not let this site store anything (site data is blocked). Your grades will be lost when you close this page. To keep them, export them to a file before you leave.",
       storeFull: "This browser's storage is full, so your progress cannot be saved. Your grades will be lost when you close this page. To keep them, export them to a file before you leave.",
@@ -298,6 +302,13 @@
   function when(date, lang) {
     return date.toLocaleString(lang === "en" ? "en-GB" : "ko-KR", { dateStyle: "medium", timeStyle: "short" });
   }
+  // an answer's links and images are relative to its page; ids would repeat the page's
+  // (not those of the glyph outlines its formulas draw, in their <defs>: the same glyph, the same outline)
+  function rebase(el, base) {
+    el.querySelectorAll("[href]").forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), base).href); });
+    el.querySelectorAll("[src]").forEach(function (a) { a.setAttribute("src", new URL(a.getAttribute("src"), base).href); });
+    el.querySelectorAll("[id]").forEach(function (a) { if (!a.closest("defs")) a.removeAttribute("id"); });
+  }
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
   var files = {}, current = null;
@@ -313,6 +324,9 @@
   }
 
   function mount(el) {
+    // the same page drawn again by the theme's instant navigation (Back from the
+    // full answer, or from another page): the session goes on where it was
+    if (current && current.resume(el)) return;
     var lang = P.lang(), t = T[lang];
     json("assets/practice/cards." + lang + ".json").then(function (data) {
       known = {};
@@ -341,7 +355,7 @@
       '</div><p class="practice-controls practice-limits">' +
       '<label>' + esc(t.newPerSession) + ' <input type="number" class="practice-limit" data-limit="session" min="0" max="9999" inputmode="numeric"></label>' +
       '<label>' + esc(t.newPerDay) + ' <input type="number" class="practice-limit" data-limit="day" min="0" max="9999" inputmode="numeric"></label>' +
-      '<span class="practice-left"></span></p><p class="practice-keys">' + esc(t.keys) + '</p></section>' +
+      '<span class="practice-left"></span></p><p class="practice-empty" role="status"></p><p class="practice-keys">' + esc(t.keys) + '</p></section>' +
       '<section class="practice-session" hidden aria-labelledby="practice-prompt">' +
       '<p class="practice-progress"></p>' +
       '<h2 id="practice-prompt" class="practice-prompt" tabindex="-1"></h2>' +
@@ -378,7 +392,11 @@
       '<button type="button" class="md-button practice-replace">' + esc(t.replace) + '</button> ' +
       '<button type="button" class="md-button practice-replace-yes" hidden>' + esc(t.replaceYes) + '</button> ' +
       '<button type="button" class="md-button practice-cancel">' + esc(t.cancel) + '</button></p></div>' +
-      '<p class="practice-message" role="status"></p></section>';
+      '<p class="practice-message" role="status"></p></section>' +
+      '<dialog class="practice-panel md-typeset" aria-labelledby="practice-panel-title">' +
+      '<p class="practice-data-buttons"><button type="button" class="md-button practice-panel-close">' + esc(t.panelClose) + '</button> ' +
+      '<a class="practice-panel-page">' + esc(t.panelPage) + '</a></p>' +
+      '<h2 id="practice-panel-title" tabindex="-1"></h2><div class="practice-panel-body"></div></dialog>';
     var $ = function (sel) { return el.querySelector(sel); };
     var select = $(".practice-deck"), session = null, ended = null;
 
@@ -396,6 +414,7 @@
       var keep = select.value;
       select.innerHTML = html;
       if (keep) select.value = keep;
+      empty(size(select.value));
       $(".practice-stats").textContent = fill(t.stats, counts(cards, progress));
     }
 
@@ -410,11 +429,18 @@
 
     // A session: the deck's queue in order, and beside it the cards in a
     // learning step, each back when its step is due (Anki's learning queue)
+    // an empty deck: Start is off, and why is said beside it (not at the foot of a phone's page)
+    function empty(n) {
+      $(".practice-start").disabled = !n;
+      $(".practice-empty").textContent = n ? "" : t.empty;
+    }
+    select.addEventListener("change", options);
+
     function start(deck, label) {
       // a question's own practice ("Practise this") takes all its cards: the limits are for the big decks
       var fresh = deck.indexOf("q:") === 0 ? Infinity : limits();
       var q = queue(cards, read(), deck, $(".practice-shuffle").checked, fresh);
-      if (!q.length) { message(t.empty); return; }
+      if (!q.length) { empty(0); return; }
       session = ended = { queue: q, i: 0, learning: [], graded: 0, label: label, undo: [] };
       // every answer the session needs, fetched now: a session goes on with the network cut
       var qs = {};
@@ -477,15 +503,71 @@
       });
     }
 
+    // The full answer in a dialog over the card: its section of the question's
+    // page (the whole answer for a question's own card), fetched once. Back
+    // (a history entry of its own) and Escape close it; the card, and what the
+    // reader wrote, stay as they were.
+    var panel = $(".practice-panel"), pages = {};
+    function section(doc, id) {
+      var head = doc.getElementById(id), out = document.createDocumentFragment();
+      if (!head || !/^H[1-6]$/.test(head.tagName)) head = doc.querySelector(".md-content__inner h1");
+      if (!head) return null;
+      var level = Number(head.tagName[1]);
+      for (var n = head.nextElementSibling; n; n = n.nextElementSibling) {
+        if (/^H[1-6]$/.test(n.tagName) && Number(n.tagName[1]) <= level || n.classList.contains("md-source-file")) break;
+        out.appendChild(document.importNode(n, true));
+      }
+      // formulas typeset at build time draw outlines the page holds once, in its first formula
+      var defs = doc.querySelector("mjx-container svg defs"), glyphs = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      if (defs) { glyphs.setAttribute("hidden", ""); glyphs.appendChild(document.importNode(defs, true)); out.appendChild(glyphs); }
+      return { title: head.textContent.replace(/¶\s*$/, "").trim(), body: out };
+    }
+    function openPanel(href) {
+      var url = new URL(href), id = decodeURIComponent(url.hash.slice(1));
+      url.hash = "";
+      $(".practice-panel-page").href = href;
+      $("#practice-panel-title").textContent = t.panelLoading;
+      $(".practice-panel-body").textContent = "";
+      panel.showModal();
+      history.pushState({ practicePanel: true }, "");
+      pages[url.href] = pages[url.href] || fetch(url.href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      }).catch(function (e) { delete pages[url.href]; throw e; });
+      pages[url.href].then(function (text) {
+        var part = section(new DOMParser().parseFromString(text, "text/html"), id);
+        if (!part || !panel.open) throw new Error(id);
+        $("#practice-panel-title").textContent = part.title;
+        $(".practice-panel-body").appendChild(part.body);
+        rebase($(".practice-panel-body"), url);
+        // wide tables and code scroll sideways on a phone: reachable by keyboard, as the theme makes them on the page
+        $(".practice-panel-body").querySelectorAll("table, pre > code").forEach(function (n) { n.tabIndex = 0; });
+        typesetMath($(".practice-panel-body"));
+      }).catch(function () {
+        if (panel.open) $("#practice-panel-title").textContent = t.panelFailed;
+      });
+      $("#practice-panel-title").focus();
+    }
+    $(".practice-full").addEventListener("click", function (e) {
+      if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || typeof panel.showModal !== "function") return;
+      e.preventDefault();
+      e.stopPropagation();  // the theme's instant navigation would follow the link all the same
+      openPanel(this.href);
+    });
+    $(".practice-panel-close").addEventListener("click", function () { panel.close(); });
+    // closed by Escape or the button: its history entry goes too; by Back: it is gone already
+    panel.addEventListener("close", function () {
+      if (history.state && history.state.practicePanel) history.back();
+      $(".practice-full").focus();
+    });
+    // Back: the theme's instant navigation draws the page again, and mount() puts this app back in it
+    window.addEventListener("popstate", function () { if (panel.open) panel.close(); });
+
     function showAnswer(card, html) {
       var base = new URL(card.url, P.root.href);
       var body = $(".practice-answer-body");
       body.innerHTML = html;
-      // the answer's links and images are relative to its page; ids would repeat the page's
-      // (not those of the glyph outlines its formulas draw, in their <defs>: the same glyph, the same outline)
-      body.querySelectorAll("[href]").forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), base).href); });
-      body.querySelectorAll("[src]").forEach(function (a) { a.setAttribute("src", new URL(a.getAttribute("src"), base).href); });
-      body.querySelectorAll("[id]").forEach(function (a) { if (!a.closest("defs")) a.removeAttribute("id"); });
+      rebase(body, base);
       var full = $(".practice-full");
       full.href = base.href;
       full.textContent = t.full;
@@ -710,7 +792,18 @@
       message(t.resetDone);
     });
 
-    current = { el: el, reveal: function () { if (session && $(".practice-answer").hidden) reveal(); },
+    var search = location.search;
+    current = { el: el,
+                resume: function (fresh) {
+                  if (!session || fresh === el || location.search !== search || P.lang() !== lang) return false;
+                  fresh.replaceWith(el);
+                  return true;
+                },
+                reveal: function () {
+                  if (!session || !$(".practice-answer").hidden || $(".practice-session").hidden) return false;
+                  reveal();
+                  return true;
+                },
                 grade: function (r) { if (session && !$(".practice-answer").hidden) grade(r); },
                 undo: function () { if (!$(".practice-session").hidden || !$(".practice-done").hidden) undo(); } };
     options();
@@ -746,7 +839,7 @@
       return current.undo();
     }
     if (e.ctrlKey || e.metaKey) return;
-    if (e.key === " " && tag !== "BUTTON" && tag !== "A") { e.preventDefault(); current.reveal(); }
+    if (e.key === " " && tag !== "BUTTON" && tag !== "A") { if (current.reveal()) e.preventDefault(); }
     else if (/^[1-4]$/.test(e.key)) { e.preventDefault(); current.grade(Number(e.key)); }
   }, true);
 
