@@ -604,3 +604,63 @@ def test_the_grade_buttons_are_in_view_on_a_1280_by_800_desktop(page, server, si
             expect(page.locator(".practice-last")).to_contain_text("방금 채점한 카드의 다음 복습: ")
         else:
             page.keyboard.press("4")
+
+
+# --- 8. statistics -----------------------------------------------------------------
+
+def seeded_history(page, url):
+    """Two cards with four reviews, one of them 40 days ago; the clock at 14:00 today."""
+    t0 = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
+    page.clock.set_fixed_time(t0)
+    ms = lambda d: int(d.timestamp() * 1000)  # noqa: E731
+    log = [[ms(t0 - timedelta(days=40)), "2", 3, ms(t0 - timedelta(days=38)), 0],
+           [ms(t0 - timedelta(days=2)), "1", 3, ms(t0 - timedelta(days=1)), 0],
+           [ms(t0 - timedelta(days=1)), "1", 1, ms(t0 + timedelta(minutes=10)), 2],   # a lapse
+           [ms(t0 - timedelta(hours=1)), "2", 4, ms(t0 + timedelta(days=20)), 2]]    # recalled
+    cards = {"1": card(t0 + timedelta(minutes=10), t0 - timedelta(days=1), state=3, lapses=1),
+             "2": card(t0 + timedelta(days=20), t0 - timedelta(hours=1))}
+    page.goto(url)
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps({'format': 'dl-interview-practice', 'version': 2, 'cards': cards, 'aside': {}, 'log': log}))})")
+    open_practice(page, url)
+    return t0
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_statistics_of_a_deck_from_its_history(page, server, site, lang):
+    total = len(index(site, "en" if lang else "ko"))
+    t0 = seeded_history(page, server + lang + "practice/")
+    page.locator(".practice-statistics summary").click()
+    stats = page.locator(".practice-statistics")
+    expect(stats.locator(".practice-states")).to_have_text(
+        f"새 카드 {total - 2}장 · 학습 중 0장 · 복습 1장 · 다시 학습 중 1장" if not lang
+        else f"New: {total - 2} · learning: 0 · review: 1 · relearning: 1")
+    expect(stats.locator(".practice-retention")).to_have_text(
+        "기억률(지난 30일, 복습할 때가 된 카드에 좋음·쉬움): 50% (1/2회)" if not lang
+        else "Retention (last 30 days, Good or Easy on cards that were due): 50% (1 of 2)")
+    expect(stats.locator(".practice-days-title")).to_have_text(
+        "지난 30일의 하루 채점 수 (모두 3회)" if not lang else "Grades a day over the last 30 days (3 in all)")
+    days = stats.locator(".practice-days li")
+    assert days.count() == 30
+    counts = [int(re.search(r"(\d+)(회)?$", d).group(1)) for d in days.evaluate_all("ls => ls.map(l => l.textContent)")]
+    assert counts[-3:] == [1, 1, 1] and sum(counts) == 3
+    label = page.evaluate(f"new Date({int(t0.timestamp() * 1000)}).toLocaleDateString({json.dumps('en-GB' if lang else 'ko-KR')}, {{month: 'short', day: 'numeric'}})")
+    assert days.last.text_content() == (f"{label}: 1회" if not lang else f"{label}: 1")
+    # another deck counts its own cards only: cards 1 and 2 are not new
+    page.get_by_label("덱" if not lang else "Deck").select_option("new")
+    expect(stats.locator(".practice-days-title")).to_have_text(
+        "지난 30일의 하루 채점 수 (모두 0회)" if not lang else "Grades a day over the last 30 days (0 in all)")
+
+
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+def test_statistics_are_readable_on_a_phone_in_both_schemes(page, server):
+    from test_quality import axe_violations
+    page.set_viewport_size({"width": 360, "height": 740})
+    seeded_history(page, server + "practice/")
+    page.locator(".practice-statistics summary").click()
+    bars = page.locator(".practice-bar")
+    widths = bars.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().width)")
+    assert len(widths) == 30 and min(widths) >= 5  # each day a visible bar
+    heights = bars.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)")
+    assert max(heights) > 20 and heights.count(0) == 27
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []

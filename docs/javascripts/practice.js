@@ -18,6 +18,9 @@
     ko: {
       deckTitle: "연습할 카드", deck: "덱", all: "전체", due: "오늘 복습", fresh: "새 카드", again: "최근 다시·어려움",
       topic: "주제", question: "질문 {q}", shuffle: "섞기", start: "시작",
+      statsTitle: "이 덱의 통계", byState: "새 카드 {0}장 · 학습 중 {1}장 · 복습 {2}장 · 다시 학습 중 {3}장",
+      retention: "기억률(지난 30일, 복습할 때가 된 카드에 좋음·쉬움): {p}% ({k}/{n}회)", noRetention: "기억률: 지난 30일에 복습할 때가 된 카드를 채점한 적이 없습니다.",
+      perDay: "지난 30일의 하루 채점 수 (모두 {n}회)", dayCount: "{d}: {n}회",
       newPerSession: "세션마다 새 카드", newPerDay: "하루 새 카드", newLeft: "오늘 더 볼 수 있는 새 카드: {n}장",
       stillLearning: "학습 단계의 카드 {n}장은 {d}에 돌아옵니다.",
       stats: "카드 {all}장 · 새 카드 {fresh}장 · 오늘 복습 {due}장 · 학습함 {learned}장",
@@ -65,6 +68,9 @@
     en: {
       deckTitle: "Cards to practise", deck: "Deck", all: "All", due: "Due today", fresh: "New", again: "Recently Again or Hard",
       topic: "Topic", question: "Question {q}", shuffle: "Shuffle", start: "Start",
+      statsTitle: "This deck's statistics", byState: "New: {0} · learning: {1} · review: {2} · relearning: {3}",
+      retention: "Retention (last 30 days, Good or Easy on cards that were due): {p}% ({k} of {n})", noRetention: "Retention: no card that was due has been graded in the last 30 days.",
+      perDay: "Grades a day over the last 30 days ({n} in all)", dayCount: "{d}: {n}",
       newPerSession: "New cards a session", newPerDay: "New cards a day", newLeft: "New cards left today: {n}",
       stillLearning: "Cards in a learning step: {n}, back at {d}.",
       stats: "Cards: {all} · new: {fresh} · due today: {due} · learned: {learned}",
@@ -356,6 +362,8 @@
       '<label>' + esc(t.newPerSession) + ' <input type="number" class="practice-limit" data-limit="session" min="0" max="9999" inputmode="numeric"></label>' +
       '<label>' + esc(t.newPerDay) + ' <input type="number" class="practice-limit" data-limit="day" min="0" max="9999" inputmode="numeric"></label>' +
       '<span class="practice-left"></span></p><p class="practice-empty" role="status"></p><p class="practice-keys">' + esc(t.keys) + '</p></section>' +
+      '<details class="practice-statistics"><summary>' + esc(t.statsTitle) + '</summary><p class="practice-states"></p>' +
+      '<p class="practice-retention"></p><p class="practice-days-title"></p><ol class="practice-days"></ol></details>' +
       '<section class="practice-session" hidden aria-labelledby="practice-prompt">' +
       '<p class="practice-progress"></p>' +
       '<h2 id="practice-prompt" class="practice-prompt" tabindex="-1"></h2>' +
@@ -416,6 +424,7 @@
       if (keep) select.value = keep;
       empty(size(select.value));
       $(".practice-stats").textContent = fill(t.stats, counts(cards, progress));
+      statistics(progress, now);
     }
 
     function limits() {
@@ -429,6 +438,34 @@
 
     // A session: the deck's queue in order, and beside it the cards in a
     // learning step, each back when its step is due (Anki's learning queue)
+    // the selected deck's cards by state, retention and grades a day over 30 days, from the history
+    function statistics(progress, now) {
+      var mine = {}, states = [0, 0, 0, 0], days = [], k = 0, n = 0, all = 0;
+      cards.forEach(function (c) {
+        if (!inDeck(select.value, c, progress.cards[c.id], now)) return;
+        mine[c.id] = true;
+        states[progress.cards[c.id] ? progress.cards[c.id].state : 0]++;
+      });
+      var today = new Date(now).setHours(0, 0, 0, 0);
+      for (var i = 29; i >= 0; i--) days.push({ from: new Date(today).setDate(new Date(today).getDate() - i), n: 0 });
+      progress.log.forEach(function (e) {
+        if (!mine[e[1]] || e[0] < days[0].from) return;
+        for (var j = 29; j >= 0 && e[0] < days[j].from; j--);
+        days[j].n++;
+        all++;
+        if (e[4] === 2) { n++; if (e[2] >= 3) k++; }
+      });
+      $(".practice-states").textContent = fill(t.byState, states);
+      $(".practice-retention").textContent = n ? fill(t.retention, { p: Math.round(100 * k / n), k: k, n: n }) : t.noRetention;
+      $(".practice-days-title").textContent = fill(t.perDay, { n: all });
+      var most = Math.max.apply(null, days.map(function (d) { return d.n; })) || 1;
+      $(".practice-days").innerHTML = days.map(function (d) {
+        var label = fill(t.dayCount, { d: new Date(d.from).toLocaleDateString(lang === "en" ? "en-GB" : "ko-KR", { month: "short", day: "numeric" }), n: d.n });
+        return '<li title="' + esc(label) + '"><span class="practice-bar" style="height:' + Math.round(100 * d.n / most) + '%"></span>' +
+          '<span class="practice-sr">' + esc(label) + '</span></li>';
+      }).join("");
+    }
+
     // an empty deck: Start is off, and why is said beside it (not at the foot of a phone's page)
     function empty(n) {
       $(".practice-start").disabled = !n;
