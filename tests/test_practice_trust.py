@@ -229,15 +229,19 @@ def test_unknown_card_ids_are_kept_aside_and_not_counted(page, server, lang):
     now = datetime.now().astimezone()
     later = card(now + timedelta(days=5), now)
     open_practice(page, server + lang + "practice/")
-    import_file(page, "mixed.json", progress_file({"1": later, "999": later, "5-9-f99": later, "x y": later}))
+    mixed = json.loads(progress_file({"1": later, "999": later, "5-9-f99": later, "x y": later}))
+    mixed["aside"] = {"2": {**later, "stability": -1}}  # kept aside by an earlier import: stays aside
+    import_file(page, "mixed.json", json.dumps(mixed).encode())
     plan = page.locator(".practice-plan-unknown")
-    expect(plan).to_have_text("이 사이트에 없는 카드 3장(999, 5-9-f99, x y)은 따로 보관하고 세지 않습니다." if not lang
-                              else "3 cards that this site does not have (999, 5-9-f99, x y) are kept aside and not counted.")
+    expect(plan).to_have_text("이 사이트에 없는 카드 3장(999, 5-9-f99, x y)은 따로 보관하고 세지 않습니다. "
+                              "이미 따로 보관된, 값이 올바르지 않은 기록 1장도 따로 보관합니다." if not lang
+                              else "3 cards that this site does not have (999, 5-9-f99, x y) are kept aside and not counted. "
+                              "Records already kept aside for bad values stay aside: 1.")
     assert page.locator(".practice-plan-text").inner_text().startswith(
         "mixed.json: 카드 1장의 기록" if not lang else "mixed.json: cards: 1,")
     page.get_by_role("button", name=MERGE[lang]).click()
     saved = stored(page)
-    assert sorted(saved["cards"]) == ["1"] and sorted(saved["aside"]) == ["5-9-f99", "999", "x y"]
+    assert sorted(saved["cards"]) == ["1"] and sorted(saved["aside"]) == ["2", "5-9-f99", "999", "x y"]
     expect(page.locator(".practice-stats")).to_contain_text("학습함 1장" if not lang else "learned: 1")
     page.goto(server + lang)
     expect(page.locator(".practice-summary")).to_contain_text("본 카드 1장" if not lang else "Cards seen: 1")

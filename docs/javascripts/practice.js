@@ -58,6 +58,7 @@
       plan: "{f}: 카드 {n}장의 기록(마지막 복습 {from} ~ {to})입니다. 이 브라우저의 기록보다 새로운 것 {newer}장, 오래된 것 {older}장, 같은 것 {same}장, 이 브라우저에 없는 카드 {only}장.",
       planEmpty: "{f}: 카드 기록이 없습니다.",
       unknown: "이 사이트에 없는 카드 {n}장({ids})은 따로 보관하고 세지 않습니다.",
+      spoilt: "이미 따로 보관된, 값이 올바르지 않은 기록 {n}장도 따로 보관합니다.",
       merge: "합치기 (카드마다 나중에 복습한 기록)", replace: "바꾸기", cancel: "취소",
       replaceSure: "이 브라우저의 카드 {here}장의 기록을 지우고 파일의 카드 {n}장으로 바꿉니다. 되돌릴 수 없습니다.",
       replaceYes: "지우고 바꾸기",
@@ -108,6 +109,7 @@
       plan: "{f}: cards: {n}, last reviewed {from} to {to}. Newer than this browser's: {newer}; older: {older}; the same: {same}; cards this browser has no progress for: {only}.",
       planEmpty: "{f}: no card progress.",
       unknown: "{n} cards that this site does not have ({ids}) are kept aside and not counted.",
+      spoilt: "Records already kept aside for bad values stay aside: {n}.",
       merge: "Merge (for each card, the later review)", replace: "Replace", cancel: "Cancel",
       replaceSure: "This deletes the progress of {here} cards in this browser and puts the file's {n} cards in its place. This cannot be undone.",
       replaceYes: "Delete and replace",
@@ -159,13 +161,12 @@
     if (typeof s.version !== "number") return { key: "noVersion" };
     if (!s.cards || typeof s.cards !== "object" || Array.isArray(s.cards)) return { key: "cards" };
     if (s.aside && (typeof s.aside !== "object" || Array.isArray(s.aside))) return { key: "cards" };
-    var first = null, n = 0, all = [s.cards, s.aside || {}];
-    all.forEach(function (set) {
-      for (var id in set) {
-        var field = invalid(set[id], now);
-        if (field && !n++) first = { key: "card", id: id, field: field };
-      }
-    });
+    // `aside` may hold anything (what this page would not count): it stays aside unless valid
+    var first = null, n = 0;
+    for (var id in s.cards) {
+      var field = invalid(s.cards[id], now);
+      if (field && !n++) first = { key: "card", id: id, field: field };
+    }
     if (first) { first.n = n; return first; }
     if (s.log !== undefined) {
       if (!Array.isArray(s.log)) return { key: "log", i: 1 };
@@ -748,13 +749,15 @@
         to = Math.max(to, at);
         count[!h ? "only" : at > Date.parse(h.last_review) ? "newer" : at < Date.parse(h.last_review) ? "older" : "same"]++;
       }
-      var unknown = Object.keys(incoming.aside);
+      var unknown = Object.keys(incoming.aside).filter(function (id) { return !known[id]; });
+      var spoilt = Object.keys(incoming.aside).length - unknown.length;
       pending = { data: incoming, n: n };
       $(".practice-plan-text").textContent = n ? fill(t.plan, {
         f: name, n: n, from: day(from), to: day(to), newer: count.newer, older: count.older, same: count.same, only: count.only
       }) : fill(t.planEmpty, { f: name });
       $(".practice-plan-unknown").textContent = unknown.length ?
         fill(t.unknown, { n: unknown.length, ids: unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ", …" : "") }) : "";
+      if (spoilt) $(".practice-plan-unknown").textContent += (unknown.length ? " " : "") + fill(t.spoilt, { n: spoilt });
       $(".practice-replace").hidden = false;
       $(".practice-replace-yes").hidden = true;
       $(".practice-plan").hidden = false;
