@@ -24,22 +24,33 @@
   function progress() {
     try {
       var s = JSON.parse(localStorage.getItem(KEY));
-      return s && s.version === 1 && s.cards && typeof s.cards === "object" ? s.cards : {};
+      return s && (s.version === 1 || s.version === 2) && s.cards && typeof s.cards === "object" ? s.cards : {};
     } catch (e) { return {}; }
   }
   function endOfToday() { var d = new Date(); d.setHours(23, 59, 59, 999); return d; }
+  // "due today": due by the end of the reader's local day, except a card in a
+  // learning step (FSRS Learning, Relearning), due only once its minutes have run
+  function isDue(c, now) {
+    var due = new Date(c.due);
+    return c.state === 1 || c.state === 3 ? due <= now : due <= endOfToday();
+  }
+  // the year only when it is not this one
   function day(date, l) {
-    return date.toLocaleDateString(l === "en" ? "en-GB" : "ko-KR", { month: "short", day: "numeric" });
+    var o = { month: "short", day: "numeric" };
+    if (date.getFullYear() !== new Date().getFullYear()) o.year = "numeric";
+    return date.toLocaleDateString(l === "en" ? "en-GB" : "ko-KR", o);
   }
   // counts over the given card ids (all stored ones when ids is omitted)
   function summary(cards, ids) {
-    var eod = endOfToday(), out = { seen: 0, due: 0, learned: 0, next: null };
+    var now = new Date(), out = { seen: 0, due: 0, learned: 0, next: null };
     (ids || Object.keys(cards)).forEach(function (id) {
       var c = cards[id], due = new Date(c.due);
       out.seen++;
-      if (due <= eod) out.due++;
-      else if (c.state === 2) out.learned++;
-      if (due > eod && (!out.next || due < out.next)) out.next = due;
+      if (isDue(c, now)) out.due++;
+      else {
+        if (c.state === 2) out.learned++;
+        if (!out.next || due < out.next) out.next = due;
+      }
     });
     return out;
   }
@@ -54,7 +65,7 @@
     });
     return scripts[src];
   }
-  window.__practice = { KEY: KEY, root: root, lang: lang, progress: progress, summary: summary, endOfToday: endOfToday };
+  window.__practice = { KEY: KEY, root: root, lang: lang, progress: progress, summary: summary, isDue: isDue };
 
   document$.subscribe(function () {
     var l = lang(), t = T[l], cards = progress();
@@ -89,7 +100,7 @@
       a.href = "practice/?deck=due";  // relative to this language's home
       a.textContent = t.review;
       box.appendChild(p);
-      box.appendChild(a);
+      if (s2.due) box.appendChild(a);
       h1.insertAdjacentElement("afterend", box);
     }
     var app = document.getElementById("practice-app");

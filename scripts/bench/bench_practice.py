@@ -10,9 +10,14 @@ and, in a fresh Chromium context each time (cold cache):
   question, which the page fetches ahead of the session);
 - opens practice/?deck=all and prints the time from navigation start to the
   load event and to the first card on screen (its prompt painted), median of
-  --runs.
+  --runs;
+- prints the offline precache cost: the answer files a new reader's default
+  session (20 new cards of all) fetches at its start so that it goes on with
+  the network cut, and all the language's answer files (a session over every
+  question fetches those).
 """
 import argparse
+import gzip
 import json
 import statistics
 import sys
@@ -41,6 +46,21 @@ def transfer(browser, url: str) -> dict:
     page.wait_for_load_state("networkidle")
     ctx.close()
     return {u.split("?")[0]: (size, packed) for u, size, packed, _ in responses}
+
+
+def precache(browser, url: str) -> dict:
+    """The answer files a default session fetches at its start: {url: (bytes, gzip)}."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(url)
+    page.locator(".practice-start").wait_for()
+    page.wait_for_load_state("networkidle")
+    responses = record_responses(page)
+    page.locator(".practice-start").click()
+    page.locator(".practice-prompt").wait_for()
+    page.wait_for_load_state("networkidle")
+    ctx.close()
+    return {u: (size, packed) for u, size, packed, _ in responses if "/assets/practice/" in u}
 
 
 def first_card(browser, url: str) -> tuple[float, float]:
@@ -76,7 +96,9 @@ def main(argv=None) -> int:
         question = transfer(browser, base + prefix + args.question)
         practice = transfer(browser, base + prefix + "practice/")
         times = [first_card(browser, base + prefix + "practice/?deck=all") for _ in range(args.runs)]
+        session = precache(browser, base + prefix + "practice/")
         browser.close()
+        every = [p.read_bytes() for p in sorted((site / "assets" / "practice" / args.lang).glob("*.json"))]
     extra = {u[len(base):]: v for u, v in practice.items() if u not in question}
     total = lambda d, i: sum(v[i] for v in d.values())  # noqa: E731
     result = {
@@ -88,6 +110,9 @@ def main(argv=None) -> int:
         "first_card_ms": round(statistics.median(t[1] for t in times)),
         "first_card_after_load_ms": round(statistics.median(t[1] - t[0] for t in times)),
         "runs": args.runs,
+        "precache_session": {"files": len(session), "bytes": total(session, 0), "gzip": total(session, 1)},
+        "precache_all": {"files": len(every), "bytes": sum(map(len, every)),
+                         "gzip": sum(len(gzip.compress(b, 6)) for b in every)},
     }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -101,6 +126,10 @@ def main(argv=None) -> int:
         print(f"  {u:<44} {v['bytes']:>9,} B ({v['gzip']:,} B gzip)")
     print(f"navigation start -> load event {result['load_event_ms']} ms, -> first card {result['first_card_ms']} ms "
           f"({result['first_card_after_load_ms']} ms after load; median of {args.runs})")
+    for name, what in (("precache_session", "a default session's answers, fetched at its start"),
+                       ("precache_all", "every answer file of the language")):
+        r = result[name]
+        print(f"offline precache, {what}: {r['files']} files, {r['bytes']:,} B ({r['gzip']:,} B gzip)")
     return 0
 
 
