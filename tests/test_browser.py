@@ -148,7 +148,9 @@ def test_link_to_a_section_stays_put_after_formulas_are_typeset(browser, raw_mat
     page.wait_for_function("""() => {
         const shown = [...document.querySelectorAll('.arithmatex')].filter(el => {
             const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
-        return shown.length > 0 && shown.every(el => el.querySelector('mjx-container') && !el.querySelector('mjx-lazy'));
+        // none on screen (the section starts with text and key points): MathJax loaded is enough
+        return (shown.length > 0 || (window.MathJax && MathJax.startup && MathJax.startup.document)) &&
+            shown.every(el => el.querySelector('mjx-container') && !el.querySelector('mjx-lazy'));
     }""", timeout=20000)
     page.wait_for_timeout(1500)  # navigation.tracking rewrites the address 250 ms after the page moves
     where = page.evaluate("""id => {
