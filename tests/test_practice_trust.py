@@ -11,6 +11,17 @@ from test_practice import KEY, REVEAL, as_read, grade_two, index, open_practice,
 
 pytestmark = pytest.mark.browser
 START = {"": "시작", "en/": "Start"}
+
+
+def new_cards_session(page, server, site, lang):
+    """A session of new cards started at 10:00 today on a fixed clock: (the deck, that time)."""
+    deck = index(site, "en" if lang else "ko")
+    t0 = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
+    page.clock.set_fixed_time(t0)
+    open_practice(page, server + lang + "practice/")
+    page.get_by_label("덱" if not lang else "Deck").select_option("new")
+    page.get_by_role("button", name=START[lang]).click()
+    return deck, t0
 EXPORT = {"": "내보내기", "en/": "Export"}
 
 
@@ -328,12 +339,7 @@ REPLAY = """() => {
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_learning_cards_come_back_in_the_session_when_their_step_is_due(page, server, site, lang):
-    deck = index(site, "en" if lang else "ko")
-    t0 = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
-    page.clock.set_fixed_time(t0)
-    open_practice(page, server + lang + "practice/")
-    page.get_by_label("덱" if not lang else "Deck").select_option("new")
-    page.get_by_role("button", name=START[lang]).click()
+    deck, t0 = new_cards_session(page, server, site, lang)
     progress = page.locator(".practice-progress")
     expect(progress).to_have_text("1 / 20")  # 20 new cards a session
     a, b, c, d, e = (x["id"] for x in deck[:5])
@@ -392,12 +398,7 @@ def test_new_cards_a_session_and_a_day_are_limited_and_changeable(page, server, 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_undo_restores_the_exact_previous_state(page, server, site, lang):
-    deck = index(site, "en" if lang else "ko")
-    t0 = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
-    page.clock.set_fixed_time(t0)
-    open_practice(page, server + lang + "practice/")
-    page.get_by_label("덱" if not lang else "Deck").select_option("new")
-    page.get_by_role("button", name=START[lang]).click()
+    deck, t0 = new_cards_session(page, server, site, lang)
     undo = page.locator(".practice-session").get_by_role("button", name="채점 되돌리기" if not lang else "Undo grade")
     assert undo.count() == 0  # nothing to undo yet
     reveal_and_grade(page, lang, "4")
